@@ -1,0 +1,54 @@
+// Terminal I/O as an injectable value, so the CLI runs the same against process streams and
+// against in-memory streams in tests (TTY or not).
+
+export interface OutStream {
+  write(chunk: string): boolean | void;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+  /** Present on real streams: used to wait for 'drain' and to notice a closed pipe. */
+  once?(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
+  destroyed?: boolean | undefined;
+}
+
+export interface IO {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin?: NodeJS.ReadableStream | undefined;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** An in-memory IO for tests and for library callers who want the text. */
+export function memoryIO(options: { isTTY?: boolean; columns?: number; env?: Record<string, string>; cwd?: string; stdin?: NodeJS.ReadableStream } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: IO = {
+    stdout: { write: (s) => void out.push(s), isTTY: options.isTTY ?? false, columns: options.columns },
+    stderr: { write: (s) => void err.push(s), isTTY: options.isTTY ?? false },
+    stdin: options.stdin,
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+/** True once a write has failed because the reader went away (`| head`). */
+export function isClosed(stream: OutStream): boolean {
+  return stream.destroyed === true;
+}
+
+/** Writes chunks in order, waiting for 'drain' when the stream asks, stopping quietly on a closed pipe. */
+export async function writeAll(stream: OutStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (isClosed(stream)) return;
+    const ok = stream.write(chunk);
+    if (ok === false && stream.once) {
+      await new Promise<void>((resolve) => {
+        const done = () => resolve();
+        stream.once!('drain', done);
+        stream.once!('close', done);
+        stream.once!('error', done);
+      });
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Raw option strings become typed, validated values here and nowhere else ("low args" to "high
+// args"). Each failure is a UsageError naming the option, the value and what was expected.
+import { Decimal } from '../core/decimal.js';
+import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, YEARS_MAX, YEARS_MIN } from '../core/limits.js';
+import { AMOUNT_EXPECTED, parseAmount, parseDecimal } from '../data/units.js';
+import { UsageError } from '../errors.js';
+
+const PCT_EXPECTED = `a percentage such as 3 or -1.5, from ${GROWTH_MIN_PCT} to ${GROWTH_MAX_PCT}`;
+
+function quoted(raw: string): string {
+  return JSON.stringify(raw);
+}
+
+/** A growth rate in percent: "3", "-2", "2.5". */
+export function parseGrowth(option: string, raw: string): Decimal {
+  const parsed = parseDecimal(raw);
+  if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not a number (expected ${PCT_EXPECTED})`);
+  const v = parsed.value;
+  if (v.lt(GROWTH_MIN_PCT)) {
+    throw new UsageError(`${option} ${quoted(raw)} is below ${GROWTH_MIN_PCT} (nothing falls by more than all of it; expected ${PCT_EXPECTED})`);
+  }
+  if (v.gt(GROWTH_MAX_PCT)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${PCT_EXPECTED})`);
+  return v;
+}
+
+/**
+ * One rate, or one per year ("3,2.5,2"). A single rate applies to every year; a list must cover
+ * every year (extra rates are refused too, since they would be silently ignored).
+ */
+export function parseGrowthList(option: string, raw: string, years: number): Decimal[] {
+  const parts = raw.split(',');
+  const rates = parts.map((p) => parseGrowth(option, p.trim()));
+  if (rates.length === 1) return Array.from({ length: years }, () => rates[0]!);
+  if (rates.length !== years) {
+    throw new UsageError(`${option} ${quoted(raw)} gives ${rates.length} rates for ${years} years (give one rate, or one per year)`);
+  }
+  return rates;
+}
+
+/** Whole number of years within limits. */
+export function parseYears(option: string, raw: string, min = YEARS_MIN, max = YEARS_MAX): number {
+  const expected = `a whole number of years from ${min} to ${max}`;
+  const parsed = parseDecimal(raw);
+  if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not a number (expected ${expected})`);
+  if (!parsed.value.isInteger()) throw new UsageError(`${option} ${quoted(raw)} is not a whole number (expected ${expected})`);
+  if (parsed.value.lt(min) || parsed.value.gt(max)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${expected})`);
+  return parsed.value.toNumber();
+}
+
+/** A calendar year: 1000 to 9999. */
+export function parseCalendarYear(option: string, raw: string): number {
+  const parsed = parseDecimal(raw);
+  if (!parsed || !parsed.value.isInteger() || parsed.value.lt(1000) || parsed.value.gt(9999)) {
+    throw new UsageError(`${option} ${quoted(raw)} is not a year (expected a four-digit year such as 2025)`);
+  }
+  return parsed.value.toNumber();
+}
+
+/** An amount with an optional unit: "1T", "800B", "1e12", "$1.2 trillion", "-500B". */
+export function parseAmountOption(option: string, raw: string): Decimal {
+  const parsed = parseAmount(raw);
+  if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not an amount (expected ${AMOUNT_EXPECTED})`);
+  if (parsed.value.abs().gt(new Decimal(AMOUNT_MAX_ABS))) {
+    throw new UsageError(`${option} ${quoted(raw)} is out of range (expected an amount of at most ${AMOUNT_MAX_ABS} in magnitude)`);
+  }
+  return parsed.value;
+}
+
+/** One of a fixed set of words. */
+export function parseChoice<T extends string>(option: string, raw: string, choices: readonly T[]): T {
+  const found = choices.find((c) => c === raw);
+  if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not one of ${choices.join(', ')}`);
+  return found;
+}

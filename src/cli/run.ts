@@ -1,0 +1,52 @@
+// run(argv, io): parse, dispatch, and map every outcome to one documented exit code. Errors are one
+// line on stderr; stack traces only for internal errors, and only with --debug.
+import { CommanderError } from 'commander';
+import { DataError, EXIT, UsageError } from '../errors.js';
+import type { IO } from './io.js';
+import { buildProgram, type RunState } from './program.js';
+
+/** Commander's "error: unknown option '--x'\n(Did you mean --y?)" as one line without the prefix. */
+function commanderMessage(err: CommanderError): string {
+  let text = err.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').trim();
+  text = text.replace('(Did you mean', '(did you mean');
+  if (err.code === 'commander.optionMissingArgument') text = text.replace(/argument missing$/, 'needs a value');
+  return text;
+}
+
+export async function run(argv: readonly string[], io: IO): Promise<number> {
+  const state: RunState = { exitCode: EXIT.ok, debug: argv.includes('--debug') };
+  const program = buildProgram(io, state);
+  if (argv.length === 0) {
+    io.stdout.write(program.helpInformation());
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    return report(err, io, state.debug);
+  }
+}
+
+function report(err: unknown, io: IO, debug: boolean): number {
+  const say = (line: string) => void io.stderr.write(`tradecalc: ${line}\n`);
+  if (err instanceof CommanderError) {
+    // Help and version are "errors" to commander; they already printed to stdout.
+    if (err.exitCode === 0) return EXIT.ok;
+    say(`${commanderMessage(err)} (see tradecalc --help)`);
+    return EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    say(err.message);
+    return EXIT.usage;
+  }
+  if (err instanceof DataError) {
+    say(err.message);
+    for (const p of err.problems) io.stderr.write(`  ${p}\n`);
+    return EXIT.data;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  say(`internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
+  if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  return EXIT.internal;
+}

@@ -1,0 +1,10 @@
+// The domains of the program's inputs, in one place so options, datasets and docs agree.
+
+/** Growth rates are percentages from -100 (everything gone) to 10000 (a hundredfold). */
+export const GROWTH_MIN_PCT = -100;
+export const GROWTH_MAX_PCT = 10000;
+/** A projection runs 1 to 100 years ahead. */
+export const YEARS_MIN = 1;
+export const YEARS_MAX = 100;
+/** Amounts (thresholds, trade flows) up to 10^21 currency units in magnitude. */
+export const AMOUNT_MAX_ABS = '1e21';

@@ -1,0 +1,134 @@
+// The summary report: what a year's stated figures imply (balance, total trade, coverage, the prior
+// year, momentum). Pure: a dataset in, a plain report object of Decimals out.
+import { type Decimal, HUNDRED, factorOf, pctOf } from './decimal.js';
+import { previousYear, selectYear } from './select.js';
+import { type Dataset, type DatasetInfo, type MonthRecord, datasetInfo } from './types.js';
+
+export type BalanceKind = 'surplus' | 'deficit' | 'balanced';
+
+export interface TradeFigures {
+  year: number;
+  exports: Decimal;
+  imports: Decimal;
+  balance: Decimal;
+}
+
+export interface GrowthPair {
+  exportGrowthPct: Decimal;
+  importGrowthPct: Decimal;
+  /** "stated": the source gives the rates; "derived": computed from the previous year's figures. */
+  basis: 'stated' | 'derived';
+}
+
+export interface PriorYear extends TradeFigures {
+  /** "reported": the dataset has the year; "implied": backed out of this year's growth rates. */
+  basis: 'reported' | 'implied';
+}
+
+export interface MomentumSeries {
+  earlierPct: Decimal;
+  laterPct: Decimal;
+  /** Later minus earlier, in percentage points. */
+  changePp: Decimal;
+}
+
+export interface Momentum {
+  earlier: string;
+  later: string;
+  exports?: MomentumSeries | undefined;
+  imports?: MomentumSeries | undefined;
+}
+
+export interface SummaryReport {
+  kind: 'summary';
+  dataset: DatasetInfo;
+  current: TradeFigures;
+  balanceKind: BalanceKind;
+  totalTrade: Decimal;
+  /** Exports divided by imports (1.46 means exports cover imports 1.46 times); null without imports. */
+  coverageRatio: Decimal | null;
+  /** Balance as a percentage of total trade; null when there is no trade. */
+  balanceShareOfTradePct: Decimal | null;
+  growth: GrowthPair | null;
+  prior: PriorYear | null;
+  balanceChange: Decimal | null;
+  /** Balance change relative to the prior balance's magnitude; null when the prior balance is zero. */
+  balanceChangePct: Decimal | null;
+  momentum: Momentum | null;
+}
+
+export function balanceKindOf(balance: Decimal): BalanceKind {
+  if (balance.isZero()) return 'balanced';
+  return balance.isNegative() ? 'deficit' : 'surplus';
+}
+
+/** Growth from `before` to `after` in percent; null when `before` is zero. */
+export function growthPct(before: Decimal, after: Decimal): Decimal | null {
+  if (before.isZero()) return null;
+  return pctOf(after.div(before));
+}
+
+export function computeSummary(dataset: Dataset, options: { year?: number } = {}): SummaryReport {
+  const record = selectYear(dataset, options.year);
+  const exports = record.exports.value;
+  const imports = record.imports.value;
+  const balance = exports.minus(imports);
+  const totalTrade = exports.plus(imports);
+
+  const before = previousYear(dataset, record);
+  let growth: GrowthPair | null = null;
+  let prior: PriorYear | null = null;
+  if (before) {
+    const pb = before.exports.value;
+    const mb = before.imports.value;
+    prior = { year: before.year, exports: pb, imports: mb, balance: pb.minus(mb), basis: 'reported' };
+    const g = growthPct(pb, exports);
+    const h = growthPct(mb, imports);
+    if (g && h) growth = { exportGrowthPct: g, importGrowthPct: h, basis: 'derived' };
+  } else if (record.exportGrowthPct && record.importGrowthPct) {
+    const g = record.exportGrowthPct.value;
+    const h = record.importGrowthPct.value;
+    growth = { exportGrowthPct: g, importGrowthPct: h, basis: 'stated' };
+    // A growth of -100 % leaves nothing to divide by: the prior year cannot be implied.
+    if (!factorOf(g).isZero() && !factorOf(h).isZero()) {
+      const pe = exports.div(factorOf(g));
+      const pm = imports.div(factorOf(h));
+      prior = { year: record.year - 1, exports: pe, imports: pm, balance: pe.minus(pm), basis: 'implied' };
+    }
+  }
+
+  const balanceChange = prior ? balance.minus(prior.balance) : null;
+  const balanceChangePct =
+    prior && balanceChange && !prior.balance.isZero() ? balanceChange.div(prior.balance.abs()).times(HUNDRED) : null;
+
+  return {
+    kind: 'summary',
+    dataset: datasetInfo(dataset),
+    current: { year: record.year, exports, imports, balance },
+    balanceKind: balanceKindOf(balance),
+    totalTrade,
+    coverageRatio: imports.isZero() ? null : exports.div(imports),
+    balanceShareOfTradePct: totalTrade.isZero() ? null : balance.div(totalTrade).times(HUNDRED),
+    growth,
+    prior,
+    balanceChange,
+    balanceChangePct,
+    momentum: computeMomentum(dataset.months, record.year),
+  };
+}
+
+/** The latest two months of the year (or of the whole series, if the year has fewer than two). */
+function computeMomentum(months: readonly MonthRecord[], year: number): Momentum | null {
+  const inYear = months.filter((m) => m.month.startsWith(`${year}-`));
+  const pool = inYear.length >= 2 ? inYear : months;
+  const later = pool[pool.length - 1];
+  const earlier = pool[pool.length - 2];
+  if (!later || !earlier) return null;
+  const series = (a: Decimal | undefined, b: Decimal | undefined): MomentumSeries | undefined =>
+    a && b ? { earlierPct: a, laterPct: b, changePp: b.minus(a) } : undefined;
+  const exports = series(earlier.exportGrowthPct?.value, later.exportGrowthPct?.value);
+  const imports = series(earlier.importGrowthPct?.value, later.importGrowthPct?.value);
+  if (!exports && !imports) return null;
+  return { earlier: earlier.month, later: later.month, exports, imports };
+}
+

@@ -1,0 +1,197 @@
+// Turning a parsed dataset document into the core's typed Dataset: schema validation, units,
+// stated precision, and the checks a schema cannot express (duplicate years, negative amounts).
+// Every problem is collected with its JSON path, so one run reports them all.
+import * as v from 'valibot';
+import { Decimal } from '../core/decimal.js';
+import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT } from '../core/limits.js';
+import type { Claim, Dataset, Figure, Forecast, MonthRecord, Qualifier, YearRecord } from '../core/types.js';
+import { DataError } from '../errors.js';
+import { DatasetSchema, type RawAmount, type RawDataset, type RawRate } from './schema.js';
+import { AMOUNT_EXPECTED, UNIT_FACTORS, parseAmount, parseDecimal, parseUnit } from './units.js';
+
+/** The largest magnitude accepted for an amount (10^21 currency units). */
+export const MAX_AMOUNT = new Decimal(AMOUNT_MAX_ABS);
+/** Rates are percentages; beyond the growth limit it is a typo, not a figure. */
+export const MAX_RATE = new Decimal(GROWTH_MAX_PCT);
+
+type Problems = string[];
+
+function textOf(value: string | number): string {
+  return typeof value === 'number' ? String(value) : value;
+}
+
+/** JSON numbers are accepted only when their shortest form has at most 15 significant digits. */
+function numberToText(n: number, path: string, problems: Problems): string | null {
+  const text = String(n);
+  const digits = text.replace(/^-/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '');
+  if (digits.length > 15) {
+    problems.push(`${path}: ${text} has more than 15 significant digits; write it as a string to keep it exact`);
+    return null;
+  }
+  return text;
+}
+
+export function amountFigure(raw: RawAmount, path: string, problems: Problems): Figure | null {
+  let qualifier: Qualifier | undefined;
+  let parsed;
+  let stated: string;
+  if (typeof raw === 'object') {
+    qualifier = raw.qualifier;
+    const valueText = typeof raw.value === 'number' ? numberToText(raw.value, `${path}.value`, problems) : raw.value;
+    if (valueText === null) return null;
+    const unit = parseUnit(raw.unit ?? '');
+    if (!unit) {
+      problems.push(`${path}.unit: unknown unit "${raw.unit}" (expected T, B, M, K, 1 or a word such as trillion, bn, thousand)`);
+      return null;
+    }
+    const num = parseDecimal(valueText);
+    if (!num) {
+      problems.push(`${path}.value: "${valueText}" is not a decimal number`);
+      return null;
+    }
+    parsed = { value: num.value.times(UNIT_FACTORS[unit]), halfWidth: num.halfWidth.times(UNIT_FACTORS[unit]) };
+    stated = raw.unit ? `${valueText} ${raw.unit}` : valueText;
+  } else {
+    const text = typeof raw === 'number' ? numberToText(raw, path, problems) : raw;
+    if (text === null) return null;
+    parsed = parseAmount(text);
+    stated = text;
+    if (!parsed) {
+      problems.push(`${path}: "${textOf(raw)}" is not an amount (expected ${AMOUNT_EXPECTED})`);
+      return null;
+    }
+  }
+  if (parsed.value.abs().gt(MAX_AMOUNT)) {
+    problems.push(`${path}: ${stated} is too large (at most 1e21 in magnitude)`);
+    return null;
+  }
+  return { value: parsed.value, halfWidth: parsed.halfWidth, stated, qualifier };
+}
+
+export function rateFigure(raw: RawRate, path: string, problems: Problems): Figure | null {
+  const valuePart = typeof raw === 'object' ? raw.value : raw;
+  const qualifier = typeof raw === 'object' ? raw.qualifier : undefined;
+  const valuePath = typeof raw === 'object' ? `${path}.value` : path;
+  const text = typeof valuePart === 'number' ? numberToText(valuePart, valuePath, problems) : valuePart;
+  if (text === null) return null;
+  const num = parseDecimal(text);
+  if (!num) {
+    problems.push(`${valuePath}: "${text}" is not a percentage (expected a number such as 5.5 or -1.2)`);
+    return null;
+  }
+  if (num.value.abs().gt(MAX_RATE)) {
+    problems.push(`${valuePath}: ${text} % is out of range (expected -100 to ${GROWTH_MAX_PCT})`);
+    return null;
+  }
+  if (num.value.lt(-100)) {
+    problems.push(`${valuePath}: ${text} % is below -100 % (nothing can shrink by more than all of it)`);
+    return null;
+  }
+  return { value: num.value, halfWidth: num.halfWidth, stated: text, qualifier };
+}
+
+function optionalRate(raw: RawRate | undefined, path: string, problems: Problems): Figure | undefined {
+  if (raw === undefined) return undefined;
+  return rateFigure(raw, path, problems) ?? undefined;
+}
+
+/** Validates a parsed JSON document and converts it; throws one DataError listing every problem. */
+export function datasetFromJson(doc: unknown, source: string): Dataset {
+  const result = v.safeParse(DatasetSchema, doc);
+  if (!result.success) {
+    const problems = result.issues.map((issue) => `${jsonPath(issue)}: ${issue.message}`);
+    throw new DataError(`${source}: invalid dataset`, dedupe(problems));
+  }
+  return convert(result.output, source);
+}
+
+function jsonPath(issue: v.BaseIssue<unknown>): string {
+  let path = '$';
+  for (const item of issue.path ?? []) {
+    path += typeof item.key === 'number' ? `[${item.key}]` : /^[A-Za-z_$][\w$]*$/.test(String(item.key)) ? `.${String(item.key)}` : `[${JSON.stringify(item.key)}]`;
+  }
+  return path;
+}
+
+function dedupe(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+function convert(raw: RawDataset, source: string): Dataset {
+  const problems: Problems = [];
+  const years: YearRecord[] = [];
+  const seen = new Map<number, number>();
+  raw.years.forEach((y, i) => {
+    const path = `$.years[${i}]`;
+    const earlier = seen.get(y.year);
+    if (earlier !== undefined) problems.push(`${path}.year: ${y.year} appears twice (also at $.years[${earlier}])`);
+    seen.set(y.year, i);
+    const exports = amountFigure(y.exports, `${path}.exports`, problems);
+    const imports = amountFigure(y.imports, `${path}.imports`, problems);
+    for (const [name, fig] of [['exports', exports], ['imports', imports]] as const) {
+      if (fig && fig.value.isNegative()) problems.push(`${path}.${name}: ${fig.stated} is negative (trade flows are never below zero)`);
+    }
+    const record: YearRecord = {
+      year: y.year,
+      exports: exports!,
+      imports: imports!,
+      exportGrowthPct: optionalRate(y.exportGrowthPct, `${path}.exportGrowthPct`, problems),
+      importGrowthPct: optionalRate(y.importGrowthPct, `${path}.importGrowthPct`, problems),
+    };
+    if (exports && imports) years.push(record);
+  });
+
+  const months: MonthRecord[] = (raw.months ?? []).map((m, i) => ({
+    month: m.month,
+    exportGrowthPct: optionalRate(m.exportGrowthPct, `$.months[${i}].exportGrowthPct`, problems),
+    importGrowthPct: optionalRate(m.importGrowthPct, `$.months[${i}].importGrowthPct`, problems),
+  }));
+  const monthSeen = new Set<string>();
+  months.forEach((m, i) => {
+    if (monthSeen.has(m.month)) problems.push(`$.months[${i}].month: ${m.month} appears twice`);
+    monthSeen.add(m.month);
+  });
+
+  const forecasts: Forecast[] = (raw.forecasts ?? []).map((f, i) => {
+    const path = `$.forecasts[${i}]`;
+    return {
+      year: f.year,
+      exportGrowthPct: optionalRate(f.exportGrowthPct, `${path}.exportGrowthPct`, problems),
+      importGrowthPct: optionalRate(f.importGrowthPct, `${path}.importGrowthPct`, problems),
+      balance: f.balance === undefined ? undefined : (amountFigure(f.balance, `${path}.balance`, problems) ?? undefined),
+      gdpGrowthPct: optionalRate(f.gdpGrowthPct, `${path}.gdpGrowthPct`, problems),
+      source: f.source,
+    };
+  });
+
+  const claimIds = new Set<string>();
+  const claims: Claim[] = (raw.claims ?? []).map((c, i) => {
+    const path = `$.claims[${i}]`;
+    if (claimIds.has(c.id)) problems.push(`${path}.id: "${c.id}" appears twice`);
+    claimIds.add(c.id);
+    const isRate = c.metric === 'exportGrowthPct' || c.metric === 'importGrowthPct';
+    let value: Figure | undefined;
+    if (c.value !== undefined) {
+      value = isRate
+        ? (rateFigure(c.value as RawRate, `${path}.value`, problems) ?? undefined)
+        : (amountFigure(c.value, `${path}.value`, problems) ?? undefined);
+    }
+    return { id: c.id, label: c.label, metric: c.metric, qualifier: c.qualifier, year: c.year, value, from: c.from, to: c.to };
+  });
+
+  if (problems.length > 0) throw new DataError(`${source}: invalid dataset`, problems);
+  years.sort((a, b) => a.year - b.year);
+  months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  forecasts.sort((a, b) => a.year - b.year);
+  return {
+    id: raw.id,
+    title: raw.title,
+    reporter: raw.reporter,
+    currency: raw.currency,
+    source: raw.source ?? {},
+    years,
+    months,
+    forecasts,
+    claims,
+  };
+}

@@ -1,0 +1,123 @@
+// The dataset file format (JSON), as a valibot schema: one definition that validates files, names
+// the JSON path of every problem, and is emitted as a JSON Schema by `tradecalc data schema`.
+import * as v from 'valibot';
+
+export const DATASET_SCHEMA_VERSION = 1;
+
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,6})?$/;
+
+export const QUALIFIERS = [
+  'exactly',
+  'nearly',
+  'around',
+  'about',
+  'approximately',
+  'relatively flat',
+  'above',
+  'below',
+  'record',
+] as const;
+
+const Qualifier = v.picklist(QUALIFIERS, `expected one of: ${QUALIFIERS.join(', ')}`);
+
+/** A decimal written as a string ("3.77") or as a JSON number (3.77). */
+const DecimalValue = v.union(
+  [
+    v.pipe(v.string(), v.regex(DECIMAL_TEXT, 'expected a decimal number such as 3.77 or -1.5e3')),
+    v.pipe(v.number(), v.finite('expected a finite number')),
+  ],
+  'expected a decimal number, as a string such as "3.77" or a JSON number',
+);
+
+const Unit = v.pipe(v.string(), v.maxLength(20), v.description('T, B, M, K or 1; trillion, bn, "USD thousand", ...'));
+
+/** An amount: "3.77T", "$1.2 trillion", a plain number, or { value, unit, qualifier }. */
+export const AmountSchema = v.union(
+  [
+    v.pipe(v.string(), v.maxLength(60)),
+    v.pipe(v.number(), v.finite('expected a finite number')),
+    v.strictObject({
+      value: DecimalValue,
+      unit: v.optional(Unit),
+      qualifier: v.optional(Qualifier),
+    }),
+  ],
+  'expected an amount: a string such as "3.77T", a number, or {"value": "3.77", "unit": "trillion"}',
+);
+
+/** A rate in percent: "5.5", 5.5, or { value, qualifier }. */
+export const RateSchema = v.union(
+  [
+    DecimalValue,
+    v.strictObject({
+      value: DecimalValue,
+      qualifier: v.optional(Qualifier),
+    }),
+  ],
+  'expected a percentage: "5.5", 5.5, or {"value": "5.5", "qualifier": "around"}',
+);
+
+const Year = v.pipe(v.number(), v.integer('expected a whole year'), v.minValue(1000), v.maxValue(9999));
+const Month = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM'));
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const YearSchema = v.strictObject({
+  year: Year,
+  exports: AmountSchema,
+  imports: AmountSchema,
+  exportGrowthPct: v.optional(RateSchema),
+  importGrowthPct: v.optional(RateSchema),
+});
+
+export const MonthSchema = v.strictObject({
+  month: Month,
+  exportGrowthPct: v.optional(RateSchema),
+  importGrowthPct: v.optional(RateSchema),
+});
+
+export const ForecastSchema = v.strictObject({
+  year: Year,
+  exportGrowthPct: v.optional(RateSchema),
+  importGrowthPct: v.optional(RateSchema),
+  balance: v.optional(AmountSchema),
+  gdpGrowthPct: v.optional(RateSchema),
+  source: v.optional(Text(200)),
+});
+
+export const ClaimSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a kebab-case id')),
+  label: Text(200),
+  metric: v.picklist(['balance', 'exports', 'imports', 'exportGrowthPct', 'importGrowthPct']),
+  qualifier: Qualifier,
+  year: v.optional(Year),
+  value: v.optional(AmountSchema),
+  from: v.optional(Month),
+  to: v.optional(Month),
+});
+
+export const ProvenanceSchema = v.strictObject({
+  publisher: v.optional(Text(200)),
+  published: v.optional(v.pipe(v.string(), v.isoDate('expected a date as YYYY-MM-DD'))),
+  basis: v.optional(Text(200)),
+  place: v.optional(Text(200)),
+  url: v.optional(Text(2000)),
+  note: v.optional(Text(2000)),
+});
+
+export const DatasetSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  schemaVersion: v.literal(DATASET_SCHEMA_VERSION, `expected schemaVersion ${DATASET_SCHEMA_VERSION}`),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected an id of lowercase letters, digits, ".", "_" or "-"')),
+  title: Text(200),
+  reporter: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')),
+  source: v.optional(ProvenanceSchema),
+  years: v.pipe(v.array(YearSchema), v.minLength(1, 'expected at least one year'), v.maxLength(10000)),
+  months: v.optional(v.pipe(v.array(MonthSchema), v.maxLength(100000))),
+  forecasts: v.optional(v.array(ForecastSchema)),
+  claims: v.optional(v.array(ClaimSchema)),
+});
+
+export type RawDataset = v.InferOutput<typeof DatasetSchema>;
+export type RawAmount = v.InferOutput<typeof AmountSchema>;
+export type RawRate = v.InferOutput<typeof RateSchema>;
