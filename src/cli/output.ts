@@ -1,11 +1,13 @@
 // Choosing a view of a report and writing it: the one path from a computed report to stdout.
 // Table code and chalk are loaded only when a person will read the result.
+import type { Grid } from '../render/grid.js';
 import type { JsonValue } from '../render/json.js';
 import type { DisplayUnit } from '../render/format.js';
 import type { Style, TextContext } from '../render/style.js';
 import { type IO, writeAll } from './io.js';
 
-export type Format = 'table' | 'json';
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface OutputOptions {
   format: Format;
@@ -16,6 +18,8 @@ export interface OutputOptions {
 export interface Views {
   json: () => JsonValue | Promise<JsonValue>;
   text: (ctx: TextContext) => string | Promise<string>;
+  /** The rows CSV and markdown are drawn from. */
+  grid: () => Grid | Promise<Grid>;
 }
 
 /** Colour only on a TTY, never with NO_COLOR or --no-color, always with FORCE_COLOR (not 0). */
@@ -49,6 +53,12 @@ export async function emit(io: IO, options: OutputOptions, views: Views): Promis
   if (options.format === 'json') {
     const { stringifyJson } = await import('../render/json.js');
     await writeAll(io.stdout, [`${stringifyJson(await views.json())}\n`]);
+    return;
+  }
+  if (options.format === 'csv' || options.format === 'markdown') {
+    const { renderGridAsCsv, renderGridAsMarkdown } = await import('../render/grid.js');
+    const grid = await views.grid();
+    await writeAll(io.stdout, options.format === 'csv' ? renderGridAsCsv(grid) : [renderGridAsMarkdown(grid)]);
     return;
   }
   const text = await views.text(await textContext(io, options));

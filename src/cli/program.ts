@@ -7,6 +7,7 @@ import type { OutputOptions } from './output.js';
 
 export interface CommonRaw {
   json?: boolean;
+  format?: string;
   color: boolean;
   debug?: boolean;
   dataset?: string;
@@ -24,15 +25,25 @@ function examples(lines: string[]): string {
 
 function addCommon(cmd: Command): Command {
   return cmd
-    .option('--json', 'print the result as JSON (see "JSON output" in the README)')
+    .option('--format <format>', 'output format: table, json, csv or markdown (default: table)')
+    .option('--json', 'print the result as JSON, the same as --format json')
     .option('--dataset <id>', 'built-in dataset to use (default: china-2025)')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces for internal errors');
 }
 
 export async function outputOptions(raw: CommonRaw, io: IO): Promise<OutputOptions> {
-  const { colorEnabled } = await import('./output.js');
-  return { format: raw.json ? 'json' : 'table', color: colorEnabled(io, raw.color), unit: 'auto' };
+  const { colorEnabled, FORMATS } = await import('./output.js');
+  const { parseChoice } = await import('./options.js');
+  let format = raw.format === undefined ? undefined : parseChoice('--format', raw.format, FORMATS);
+  if (raw.json) {
+    if (format !== undefined && format !== 'json') {
+      const { UsageError } = await import('../errors.js');
+      throw new UsageError(`--json and --format ${format} ask for different formats (give one of them)`);
+    }
+    format = 'json';
+  }
+  return { format: format ?? 'table', color: colorEnabled(io, raw.color), unit: 'auto' };
 }
 
 export function buildProgram(io: IO, state: RunState): Command {

@@ -17,7 +17,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok, debug: argv.includes('--debug') };
   const program = buildProgram(io, state);
   if (argv.length === 0) {
-    io.stdout.write(program.helpInformation());
+    program.outputHelp();
     return EXIT.ok;
   }
   try {

@@ -9,7 +9,7 @@ const SCALE: Record<Exclude<DisplayUnit, 'auto'>, { factor: Decimal; decimals: n
   B: { factor: new Decimal('1e9'), decimals: 1 },
   M: { factor: new Decimal('1e6'), decimals: 1 },
   K: { factor: new Decimal('1e3'), decimals: 1 },
-  '1': { factor: new Decimal(1), decimals: 0 },
+  '1': { factor: new Decimal(1), decimals: 2 },
 };
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥', INR: '₹' };

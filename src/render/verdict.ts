@@ -10,6 +10,7 @@ export function thresholdQuestion(threshold: Decimal, startBalance: Decimal, cur
   const startsAbove = startBalance.gte(threshold);
   if (threshold.isZero()) return startsAbove ? 'Trade stays in surplus' : 'Trade reaches a surplus';
   if (threshold.isPositive()) return startsAbove ? `Surplus stays above ${t}` : `Surplus reaches ${t}`;
+  if (!startBalance.isNegative()) return `Any deficit stays smaller than ${t}`;
   return startsAbove ? `Deficit stays smaller than ${t}` : `Deficit narrows to ${t} or less`;
 }
 
@@ -29,5 +30,6 @@ export function projectionVerdictText(r: ProjectionReport): string {
   }
   const shortfall = formatMoney(v.tightestMargin.abs(), { currency: c });
   if (r.path.length === 1) return `${question}: no, short by ${shortfall}`;
+  if (v.firstYearBelow === v.tightestYear) return `${question}: no, first below in ${v.firstYearBelow}, short by ${shortfall}`;
   return `${question}: no, first below in ${v.firstYearBelow}, short by up to ${shortfall} (${v.tightestYear})`;
 }

@@ -58,6 +58,7 @@ export async function runProject(opts: ProjectRawOptions, output: OutputOptions,
   const report = computeProjection(dataset, resolveProjection(dataset, opts));
   await emit(io, output, {
     json: () => import('../../render/json-reports.js').then((m) => m.projectionToJson(report)),
+    grid: () => import('../../render/grid-reports.js').then((m) => m.projectionToGrid(report)),
     text: async (ctx) => (await import('../../render/projection-text.js')).renderProjectionAsText(report, ctx),
   });
   return 0;

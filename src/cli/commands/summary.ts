@@ -13,6 +13,7 @@ export async function runSummary(opts: SummaryOptions, output: OutputOptions, io
   const report = computeSummary(dataset, { year: opts.year });
   await emit(io, output, {
     json: () => import('../../render/json-reports.js').then((m) => m.summaryToJson(report)),
+    grid: () => import('../../render/grid-reports.js').then((m) => m.summaryToGrid(report)),
     text: async (ctx) => (await import('../../render/summary-text.js')).renderSummaryAsText(report, ctx),
   });
   return 0;

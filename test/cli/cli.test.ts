@@ -1,0 +1,159 @@
+// The CLI in-process: every option and every error, with in-memory streams (TTY and not).
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+describe('summary', () => {
+  it('prints labelled tables with human units', async () => {
+    const r = await cli(['summary']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/│ Trade surplus │\s+\$993\.5B │ \$1\.19T │/);
+    expect(r.stdout).toContain('2024 (implied)');
+    expect(r.stdout).toMatch(/Exports\s+│\s+\$3\.57T │ \$3\.77T │\s+\+5\.50% │/);
+    expect(r.stdout).toContain('+0.70 pp');
+  });
+
+  it('--json is the documented contract', async () => {
+    const r = await cli(['summary', '--json']);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc).slice(0, 2)).toEqual(['schemaVersion', 'kind']);
+    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'summary', year: 2025, exports: 3770000000000, imports: 2580000000000, balance: 1190000000000, exportGrowthPct: 5.5, importGrowthPct: 0 });
+    expect(doc.prior).toEqual({ year: 2024, exports: 3573459715639.81, imports: 2580000000000, balance: 993459715639.81, basis: 'implied' });
+    expect(doc.dataset.id).toBe('china-2025');
+  });
+
+  it('--format csv and markdown carry the same numbers as JSON', async () => {
+    const csv = await cli(['summary', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')).toContain('prior.balance,993459715639.81');
+    const md = await cli(['summary', '--format', 'markdown']);
+    expect(md.stdout).toContain('| balance | 1190000000000 |');
+  });
+});
+
+describe('project', () => {
+  it('defaults come from the dataset forecast: 3 %, flat imports, $1T, one year', async () => {
+    const r = await cli(['project']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Surplus stays above $1T in 2026: yes, by $303.1B');
+    expect(r.stdout).toContain('2026 forecast: around 3%');
+  });
+
+  it('--growth 3 --json: path[0].balance is 1303100000000', async () => {
+    const doc = JSON.parse((await cli(['project', '--growth', '3', '--json'])).stdout);
+    expect(doc.kind).toBe('projection');
+    expect(doc.path[0]).toEqual({ year: 2026, exportGrowthPct: 3, importGrowthPct: 0, exports: 3883100000000, imports: 2580000000000, balance: 1303100000000, margin: 303100000000, aboveThreshold: true });
+    expect(doc.threshold).toBe(1e12);
+    expect(doc.assumptions).toMatchObject({ baseYear: 2025, years: 1, exportGrowthPct: [3], importGrowthPct: [0], origins: { exportGrowthPct: 'option' } });
+    expect(doc.verdict).toMatchObject({ holds: true, text: 'Surplus stays above $1T in 2026: yes, by $303.1B' });
+  });
+
+  it.each([
+    [['--growth', '-2'], -2],
+    [['--growth=-2'], -2],
+    [['--growth', '2.5'], 2.5],
+  ])('%j sets the export growth', async (args, pct) => {
+    const doc = JSON.parse((await cli(['project', ...args, '--json'])).stdout);
+    expect(doc.path[0].exportGrowthPct).toBe(pct);
+  });
+
+  it.each([
+    ['1000000000000', 1e12],
+    ['1e12', 1e12],
+    ['1T', 1e12],
+    ['800B', 8e11],
+    ['250M', 2.5e8],
+    ['$1.2 trillion', 1.2e12],
+    ['-500B', -5e11],
+  ])('--threshold %s is %d', async (text, value) => {
+    const doc = JSON.parse((await cli(['project', '--threshold', text, '--json'])).stdout);
+    expect(doc.threshold).toBe(value);
+  });
+
+  it('--years shows every year and --import-growth compounds imports', async () => {
+    const doc = JSON.parse((await cli(['project', '--years', '3', '--growth', '0', '--import-growth', '10', '--json'])).stdout);
+    expect(doc.path.map((p: { year: number }) => p.year)).toEqual([2026, 2027, 2028]);
+    // 2.58T × 1.1³ = 3.43398T; balance 3.77 - 3.43398 = 0.33602T
+    expect(doc.path[2].imports).toBe(3433980000000);
+    expect(doc.path[2].balance).toBe(336020000000);
+    expect(doc.verdict).toMatchObject({ holds: false, firstYearBelow: 2026 });
+  });
+
+  it('says no with the shortfall when the balance falls below', async () => {
+    const r = await cli(['project', '--growth', '-6']);
+    // 3.77T × 0.94 = 3.5438T → 0.9638T: short by $36.2B
+    expect(r.stdout).toContain('Surplus stays above $1T in 2026: no, short by $36.2B');
+  });
+
+  it('calls a negative threshold a deficit question', async () => {
+    const r = await cli(['project', '--threshold', '-1T', '--growth', '-100']);
+    // Exports fall to zero: a deficit of the whole $2.58T import bill, $1.58T more than allowed.
+    expect(r.stdout).toContain('Any deficit stays smaller than $1T in 2026: no, short by $1.58T');
+    expect(r.stdout).toMatch(/│ Balance │/);
+    const ok = await cli(['project', '--threshold', '-1T']);
+    expect(ok.stdout).toContain('Any deficit stays smaller than $1T in 2026: yes, by $2.30T');
+  });
+});
+
+describe('usage errors: one line, exit 2, nothing on stdout', () => {
+  it.each([
+    [['project', '--growth', 'abc'], 'tradecalc: --growth "abc" is not a number (expected a percentage such as 3 or -1.5, from -100 to 10000)'],
+    [['project', '--growth'], "tradecalc: option '--growth <pct>' needs a value (see tradecalc --help)"],
+    [['project', '--growth', '1e999'], 'tradecalc: --growth "1e999" is out of range (expected a percentage such as 3 or -1.5, from -100 to 10000)'],
+    [['project', '--growth', '-150'], 'tradecalc: --growth "-150" is below -100 (nothing falls by more than all of it; expected a percentage such as 3 or -1.5, from -100 to 10000)'],
+    [['project', '--growth', 'NaN'], 'tradecalc: --growth "NaN" is not a number'],
+    [['project', '--growth', '0x10'], 'tradecalc: --growth "0x10" is not a number'],
+    [['project', '--import-growth', 'Infinity'], 'tradecalc: --import-growth "Infinity" is not a number'],
+    [['project', '--years', '0'], 'tradecalc: --years "0" is out of range (expected a whole number of years from 1 to 100)'],
+    [['project', '--years', '101'], 'tradecalc: --years "101" is out of range'],
+    [['project', '--years', '2.5'], 'tradecalc: --years "2.5" is not a whole number (expected a whole number of years from 1 to 100)'],
+    [['project', '--years', ''], 'tradecalc: --years "" is not a number'],
+    [['project', '--threshold', '1X'], 'tradecalc: --threshold "1X" is not an amount (expected an amount such as 1T, 800B, 250M, 1e12 or "$1.2 trillion")'],
+    [['project', '--threshold', '1e30'], 'tradecalc: --threshold "1e30" is out of range'],
+    [['project', '--grwth', '3'], "tradecalc: unknown option '--grwth' (did you mean --growth?)"],
+    [['sumary'], "tradecalc: unknown command 'sumary' (did you mean summary?)"],
+    [['summary', 'extra'], "tradecalc: too many arguments for 'summary'"],
+    [['summary', '--format', 'xml'], 'tradecalc: --format "xml" is not one of table, json, csv, markdown'],
+    [['summary', '--json', '--format', 'csv'], 'tradecalc: --json and --format csv ask for different formats'],
+    [['summary', '--dataset', 'nope'], 'tradecalc: --dataset "nope" is not a built-in dataset (expected one of: china-2025)'],
+  ])('%j', async (argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(message)).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('global behaviour', () => {
+  it('--version prints the package version', async () => {
+    const r = await cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('no arguments and --help print help with examples to stdout, exit 0', async () => {
+    for (const argv of [[], ['--help'], ['project', '--help']]) {
+      const r = await cli(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+    }
+  });
+
+  it('colours only a TTY, and never with NO_COLOR or --no-color; FORCE_COLOR forces it', async () => {
+    const ansi = /\u001b\[/;
+    expect((await cli(['project'], { isTTY: false })).stdout).not.toMatch(ansi);
+    expect((await cli(['project'], { isTTY: true })).stdout).toMatch(ansi);
+    expect((await cli(['project'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await cli(['project', '--no-color'], { isTTY: true })).stdout).not.toMatch(ansi);
+    expect((await cli(['project'], { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await cli(['project', '--json'], { isTTY: true })).stdout).not.toMatch(ansi);
+  });
+
+  it('coloured tables line up exactly like plain ones once colour is stripped', async () => {
+    const plain = (await cli(['summary'], { isTTY: false })).stdout;
+    const coloured = (await cli(['summary'], { isTTY: true })).stdout;
+    // eslint-disable-next-line no-control-regex
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain);
+  });
+});

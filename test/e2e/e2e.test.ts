@@ -1,0 +1,63 @@
+// End to end: the built binary, spawned with a fixed environment. Tables are compared with golden
+// files (UPDATE_GOLDEN=1 rewrites them after a deliberate change); JSON is compared as data.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = `${root}bin/tradecalc`;
+const golden = (name: string) => `${root}test/golden/${name}`;
+
+function tradecalc(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd: '/',
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function matchGolden(name: string, text: string) {
+  const file = golden(name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    if (process.env.CI) throw new Error(`golden file ${name} is missing`);
+    writeFileSync(file, text);
+  }
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('bin/tradecalc', () => {
+  it.each([
+    ['summary.txt', ['summary']],
+    ['project.txt', ['project', '--growth', '3']],
+    ['project-5y.txt', ['project', '--years', '5', '--growth', '3,2.5,2,1,0', '--import-growth', '4']],
+    ['project-deficit.txt', ['project', '--growth', '-40', '--threshold', '-500B']],
+    ['help.txt', ['--help']],
+    ['project-help.txt', ['project', '--help']],
+  ])('%s matches its golden file', (name, args) => {
+    const r = tradecalc(args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    matchGolden(name, r.stdout);
+  });
+
+  it('JSON from the binary parses to the documented values', () => {
+    const r = tradecalc(['project', '--growth', '3', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).path[0].balance).toBe(1303100000000);
+  });
+
+  it('a usage error is one line on stderr, exit 2, empty stdout', () => {
+    const r = tradecalc(['project', '--years', '2.5']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'tradecalc: --years "2.5" is not a whole number (expected a whole number of years from 1 to 100)\n' });
+  });
+
+  it('a closed pipe ends quietly with exit 0', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" summary --json | head -c 10; exit \${PIPESTATUS:-0}`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('{\n  "schem');
+    expect(r.stderr).toBe('');
+    const many = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" project --years 100 --format csv | head -n 1 >/dev/null; echo "exit=$?"`], { encoding: 'utf8' });
+    expect(many.stderr).toBe('');
+  });
+});

@@ -1,0 +1,25 @@
+// Shared test helpers: run the CLI in-process with in-memory streams.
+import { memoryIO } from '../src/cli/io.js';
+import { run } from '../src/cli/run.js';
+import { Decimal } from '../src/core/decimal.js';
+import { loadBuiltinDataset } from '../src/data/builtin.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(argv: string[], options: Parameters<typeof memoryIO>[0] = {}): Promise<CliResult> {
+  const m = memoryIO({ env: {}, ...options });
+  const code = await run(argv, m.io);
+  return { code, stdout: m.stdout(), stderr: m.stderr() };
+}
+
+export function article() {
+  const ds = loadBuiltinDataset('china-2025');
+  if (!ds) throw new Error('built-in dataset missing');
+  return ds;
+}
+
+export const d = (s: string | number) => new Decimal(s);
