@@ -1,20 +1,50 @@
-// The process entry: real streams in, exit code out. Never process.exit(): it would cut piped
-// output short. A reader that goes away (`| head`) ends the run quietly with exit 0.
-import type { IO } from './io.js';
+// The process entry, loaded by bin/tradecalc: real file descriptors in, exit code out. Never
+// process.exit(): the exit code is set and the process ends when its work is done.
+import { fstatSync, writeSync } from 'node:fs';
+import { fdStream, type IO } from './io.js';
 import { run } from './run.js';
 
-function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') {
-      stream.destroy();
-      process.exitCode = 0;
-      return;
-    }
-    throw err;
+/**
+ * Whether a descriptor is a terminal. Pipes and files (scripts, benchmarks) are told apart with
+ * one fstat; node:tty, which pulls in the whole net and stream stack, loads only for a character
+ * device, which may be a terminal or /dev/null.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+function processIO(): IO {
+  const stdoutIsTTY = isTerminal(1);
+  return {
+    stdout: fdStream(1, { writeSync }, stdoutIsTTY, () => (stdoutIsTTY ? process.stdout.columns : undefined)),
+    stderr: fdStream(2, { writeSync }, isTerminal(2)),
+    // A getter: process.stdin is costly to create and only `--data -` reads it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+export function main(): Promise<void> {
+  return run(process.argv.slice(2), processIO()).then((code) => {
+    process.exitCode = code;
   });
 }
 
-quietOnClosedPipe(process.stdout);
-const io: IO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
-const code = await run(process.argv.slice(2), io);
-if (!(process.stdout.destroyed && code === 0)) process.exitCode = code;
+/** Runs the common commands in-process with output discarded; used to build the code cache. */
+export async function warmUp(): Promise<void> {
+  const sink = { write: () => true };
+  const io: IO = { stdout: sink, stderr: sink, env: {}, cwd: process.cwd() };
+  for (const argv of [['summary'], ['summary', '--json'], ['project', '--growth', '3', '--json'], ['project'], ['project', '--format', 'csv'], ['--help'], ['project', '--growth', 'x']]) {
+    await run(argv, io);
+  }
+}
+
+export { run };

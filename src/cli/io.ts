@@ -52,3 +52,45 @@ export async function writeAll(stream: OutStream, chunks: Iterable<string>): Pro
     }
   }
 }
+
+/**
+ * A stream over a file descriptor written with writeSync. Touching process.stdout costs a Node
+ * process several milliseconds of start-up (it builds a socket or TTY stream); a synchronous write
+ * also cannot be cut short by the process ending. A reader that goes away (EPIPE) marks the stream
+ * destroyed and later writes are dropped, so `| head` ends quietly.
+ */
+export function fdStream(fd: number, fs: { writeSync(fd: number, s: string): number }, isTTY: boolean, columns?: () => number | undefined): OutStream {
+  const stream: OutStream = {
+    isTTY,
+    get columns() {
+      return columns?.();
+    },
+    destroyed: false,
+    write(chunk: string) {
+      if (stream.destroyed) return true;
+      let rest = chunk;
+      while (rest.length > 0) {
+        try {
+          const written = fs.writeSync(fd, rest);
+          // writeSync counts bytes; re-encode the remainder only on a partial write.
+          if (written >= Buffer.byteLength(rest)) break;
+          rest = Buffer.from(rest).subarray(written).toString();
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') {
+            // A non-blocking pipe is full: wait a moment for the reader.
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+            continue;
+          }
+          if (code === 'EPIPE') {
+            stream.destroyed = true;
+            return true;
+          }
+          throw err;
+        }
+      }
+      return true;
+    },
+  };
+  return stream;
+}
