@@ -3,6 +3,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20000,
+    testTimeout: 30000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      // The process entry only wires real descriptors to run(); the end-to-end tests spawn it.
+      exclude: ['src/cli/bin.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: '.tmp/coverage',
+      // The floor CI enforces; the suite is expected to stay well above it.
+      thresholds: { lines: 90 },
+    },
   },
 });

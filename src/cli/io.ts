@@ -13,13 +13,14 @@ export interface OutStream {
 export interface IO {
   stdout: OutStream;
   stderr: OutStream;
-  stdin?: NodeJS.ReadableStream | undefined;
+  /** Read only for `--data -`; process.stdin, or any async iterable of chunks in tests. */
+  stdin?: AsyncIterable<string | Uint8Array> | undefined;
   env: Record<string, string | undefined>;
   cwd: string;
 }
 
 /** An in-memory IO for tests and for library callers who want the text. */
-export function memoryIO(options: { isTTY?: boolean; columns?: number; env?: Record<string, string>; cwd?: string; stdin?: NodeJS.ReadableStream } = {}) {
+export function memoryIO(options: { isTTY?: boolean; columns?: number; env?: Record<string, string>; cwd?: string; stdin?: AsyncIterable<string | Uint8Array> } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: IO = {
@@ -59,7 +60,11 @@ export async function writeAll(stream: OutStream, chunks: Iterable<string>): Pro
  * also cannot be cut short by the process ending. A reader that goes away (EPIPE) marks the stream
  * destroyed and later writes are dropped, so `| head` ends quietly.
  */
-export function fdStream(fd: number, fs: { writeSync(fd: number, s: string): number }, isTTY: boolean, columns?: () => number | undefined): OutStream {
+export interface SyncWriter {
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
+}
+
+export function fdStream(fd: number, fs: SyncWriter, isTTY: boolean, columns?: () => number | undefined): OutStream {
   const stream: OutStream = {
     isTTY,
     get columns() {
@@ -68,13 +73,12 @@ export function fdStream(fd: number, fs: { writeSync(fd: number, s: string): num
     destroyed: false,
     write(chunk: string) {
       if (stream.destroyed) return true;
-      let rest = chunk;
-      while (rest.length > 0) {
+      // Bytes, not characters: a partial write may end inside a multi-byte character.
+      const bytes = Buffer.from(chunk);
+      let offset = 0;
+      while (offset < bytes.length) {
         try {
-          const written = fs.writeSync(fd, rest);
-          // writeSync counts bytes; re-encode the remainder only on a partial write.
-          if (written >= Buffer.byteLength(rest)) break;
-          rest = Buffer.from(rest).subarray(written).toString();
+          offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN') {

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { IO } from './io.js';
-import type { OutputOptions } from './output.js';
+import { FORMATS, type OutputOptions } from './output.js';
 
 export interface CommonRaw {
   json?: boolean;
@@ -25,7 +25,7 @@ function examples(lines: string[]): string {
 
 function addCommon(cmd: Command): Command {
   return cmd
-    .option('--format <format>', 'output format: table, json, csv or markdown (default: table)')
+    .addOption(new Option('--format <format>', 'output format (default: table)').choices(FORMATS))
     .option('--json', 'print the result as JSON, the same as --format json')
     .option('--dataset <id>', 'built-in dataset to use (default: china-2025)')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
@@ -33,9 +33,9 @@ function addCommon(cmd: Command): Command {
 }
 
 export async function outputOptions(raw: CommonRaw, io: IO): Promise<OutputOptions> {
-  const { colorEnabled, FORMATS } = await import('./output.js');
-  const { parseChoice } = await import('./options.js');
-  let format = raw.format === undefined ? undefined : parseChoice('--format', raw.format, FORMATS);
+  const { colorEnabled } = await import('./output.js');
+  // commander has checked the value against FORMATS.
+  let format = raw.format as OutputOptions['format'] | undefined;
   if (raw.json) {
     if (format !== undefined && format !== 'json') {
       const { UsageError } = await import('../errors.js');
@@ -107,6 +107,19 @@ export function buildProgram(io: IO, state: RunState): Command {
       before(raw);
       const { runProject } = await import('./commands/project.js');
       state.exitCode = await runProject(raw, await outputOptions(raw, io), io);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      examples(['source <(tradecalc completion bash)', 'source <(tradecalc completion zsh)', 'tradecalc completion fish > ~/.config/fish/completions/tradecalc.fish']),
+    )
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./completion.js');
+      io.stdout.write(completionScript(program, shell));
     });
 
   return program;

@@ -112,7 +112,7 @@ describe('usage errors: one line, exit 2, nothing on stdout', () => {
     [['project', '--grwth', '3'], "tradecalc: unknown option '--grwth' (did you mean --growth?)"],
     [['sumary'], "tradecalc: unknown command 'sumary' (did you mean summary?)"],
     [['summary', 'extra'], "tradecalc: too many arguments for 'summary'"],
-    [['summary', '--format', 'xml'], 'tradecalc: --format "xml" is not one of table, json, csv, markdown'],
+    [['summary', '--format', 'xml'], "tradecalc: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown."],
     [['summary', '--json', '--format', 'csv'], 'tradecalc: --json and --format csv ask for different formats'],
     [['summary', '--dataset', 'nope'], 'tradecalc: --dataset "nope" is not a built-in dataset (expected one of: china-2025)'],
   ])('%j', async (argv, message) => {

@@ -1,0 +1,48 @@
+// Completion scripts are generated from the declared commands; bash's is exercised for real.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+function bashComplete(script: string, words: string[]): string[] {
+  const file = join(tmpdir(), `tradecalc-completion-${process.pid}.bash`);
+  writeFileSync(file, script);
+  const line = [
+    `source ${file}`,
+    `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})`,
+    `COMP_CWORD=${words.length - 1}`,
+    '_tradecalc',
+    'printf "%s\\n" "${COMPREPLY[@]}"',
+  ].join('; ');
+  const r = spawnSync('bash', ['-c', line], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+describe('tradecalc completion', () => {
+  it('bash completes commands, options and option values', async () => {
+    const r = await cli(['completion', 'bash']);
+    expect(r.code).toBe(0);
+    expect(bashComplete(r.stdout, ['tradecalc', 'pro'])).toEqual(['project']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'project', '--gr'])).toEqual(['--growth']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--format', 'c'])).toEqual(['csv']);
+  });
+
+  it('zsh and fish scripts name every command and option', async () => {
+    for (const shell of ['zsh', 'fish']) {
+      const r = await cli(['completion', shell]);
+      expect(r.code).toBe(0);
+      for (const word of ['summary', 'project', 'growth', 'import-growth', 'threshold', 'format']) expect(r.stdout).toContain(word);
+    }
+    expect((await cli(['completion', 'fish'])).stdout).toContain(`-l format -r -a 'table json csv markdown'`);
+  });
+
+  it('refuses an unknown shell with exit 2', async () => {
+    const r = await cli(['completion', 'tcsh']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('tradecalc: completion "tcsh" is not a shell tradecalc knows (expected one of: bash, zsh, fish)\n');
+  });
+});
