@@ -1,0 +1,140 @@
+// Invariants over random datasets and assumptions (fast-check): exact balances, closed forms,
+// every view renders, JSON reads back to the same values, derived growth inverts a projection.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/decimal.js';
+import { computeProjection } from '../../src/core/project.js';
+import { computeSummary } from '../../src/core/summary.js';
+import type { Dataset } from '../../src/core/types.js';
+import { datasetFromJson } from '../../src/data/dataset.js';
+import { parseAmount } from '../../src/data/units.js';
+import { formatMoney } from '../../src/render/format.js';
+import { projectionToGrid, summaryToGrid } from '../../src/render/grid-reports.js';
+import { renderGridAsCsv, renderGridAsMarkdown } from '../../src/render/grid.js';
+import { jsonNumber, stringifyJson } from '../../src/render/json.js';
+import { projectionToJson, summaryToJson } from '../../src/render/json-reports.js';
+import { renderProjectionAsText } from '../../src/render/projection-text.js';
+import { defaultTextContext } from '../../src/render/style.js';
+import { renderSummaryAsText } from '../../src/render/summary-text.js';
+
+const RUNS = { numRuns: 200 };
+
+/** A decimal string with up to `int` integer digits and `frac` decimals. */
+const decimalText = (int: number, frac: number, signed = false) =>
+  fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** BigInt(int) - 1n }), fc.bigInt({ min: 0n, max: 10n ** BigInt(frac) - 1n }), fc.boolean())
+    .map(([i, f, neg]) => `${signed && neg ? '-' : ''}${i}${frac ? `.${f.toString().padStart(frac, '0')}` : ''}`);
+
+const amount = decimalText(15, 2);
+const rate = fc.integer({ min: -9999, max: 20000 }).map((n) => new Decimal(n).div(100).toFixed());
+
+function dataset(years: { year: number; exports: string; imports: string }[], extra: object = {}): Dataset {
+  return datasetFromJson({ schemaVersion: 1, id: 'prop', title: 'Property', reporter: 'Anyland', currency: 'USD', years, ...extra }, 'property');
+}
+
+describe('properties', () => {
+  it('balance is exports − imports, exactly, and total trade their sum', () => {
+    fc.assert(
+      fc.property(amount, amount, (x, m) => {
+        const r = computeSummary(dataset([{ year: 2030, exports: x, imports: m }]));
+        expect(r.current.balance.eq(new Decimal(x).minus(m))).toBe(true);
+        expect(r.totalTrade.eq(new Decimal(x).plus(m))).toBe(true);
+        expect(r.balanceKind).toBe(r.current.balance.isNegative() ? 'deficit' : r.current.balance.isZero() ? 'balanced' : 'surplus');
+      }),
+      RUNS,
+    );
+  });
+
+  it('a constant-rate projection equals the closed form X·(1+g)ⁿ − M·(1+h)ⁿ', () => {
+    fc.assert(
+      fc.property(amount, amount, rate, rate, fc.integer({ min: 1, max: 30 }), (x, m, g, h, n) => {
+        const r = computeProjection(dataset([{ year: 2030, exports: x, imports: m }]), {
+          exportGrowthPct: Array(n).fill(new Decimal(g)),
+          importGrowthPct: Array(n).fill(new Decimal(h)),
+          threshold: new Decimal(0),
+        });
+        const fx = new Decimal(1).plus(new Decimal(g).div(100)).pow(n);
+        const fm = new Decimal(1).plus(new Decimal(h).div(100)).pow(n);
+        const closed = new Decimal(x).times(fx).minus(new Decimal(m).times(fm));
+        const got = r.path[n - 1]!.balance;
+        // Both sides carry 40 significant digits; they agree far beyond the 15 any output shows.
+        const scale = Decimal.max(new Decimal(x).times(fx).abs(), new Decimal(m).times(fm).abs(), 1);
+        expect(got.minus(closed).abs().div(scale).lt('1e-30')).toBe(true);
+        expect(r.path[n - 1]!.aboveThreshold).toBe(got.gte(0));
+      }),
+      RUNS,
+    );
+  });
+
+  it('derived growth inverts a projection: project one year, then summarise both years', () => {
+    fc.assert(
+      fc.property(decimalText(13, 0).filter((s) => s !== '0'), decimalText(13, 0).filter((s) => s !== '0'), rate, rate, (x, m, g, h) => {
+        const base = dataset([{ year: 2030, exports: x, imports: m }]);
+        const p = computeProjection(base, { exportGrowthPct: [new Decimal(g)], importGrowthPct: [new Decimal(h)], threshold: new Decimal(0) }).path[0]!;
+        const both = dataset([
+          { year: 2030, exports: x, imports: m },
+          { year: 2031, exports: p.exports.toFixed(), imports: p.imports.toFixed() },
+        ]);
+        const s = computeSummary(both);
+        expect(s.growth!.basis).toBe('derived');
+        expect(s.growth!.exportGrowthPct.toSignificantDigits(30).eq(g)).toBe(true);
+        expect(s.growth!.importGrowthPct.toSignificantDigits(30).eq(h)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('every report renders in every format, and JSON reads back to the same values', () => {
+    fc.assert(
+      fc.property(amount, amount, rate, fc.integer({ min: 1, max: 5 }), decimalText(13, 0, true), (x, m, g, n, t) => {
+        const ds = dataset([{ year: 2030, exports: x, imports: m, exportGrowthPct: g, importGrowthPct: '0' } as never]);
+        const s = computeSummary(ds);
+        const p = computeProjection(ds, { exportGrowthPct: Array(n).fill(new Decimal(g)), importGrowthPct: Array(n).fill(new Decimal(0)), threshold: new Decimal(t) });
+        for (const text of [renderSummaryAsText(s, defaultTextContext), renderProjectionAsText(p, defaultTextContext)]) expect(text.length).toBeGreaterThan(0);
+        for (const grid of [summaryToGrid(s), projectionToGrid(p)]) {
+          const csv = [...renderGridAsCsv(grid)].join('');
+          expect(csv.split('\r\n')[0]).toBe(grid.columns.join(','));
+          expect(renderGridAsMarkdown(grid)).toContain('|');
+        }
+        const doc = JSON.parse(stringifyJson(projectionToJson(p)));
+        expect(doc.path).toHaveLength(n);
+        p.path.forEach((pt, i) => {
+          expect(doc.path[i].balance).toBe(Number(jsonNumber(pt.balance)));
+          expect(doc.path[i].aboveThreshold).toBe(pt.aboveThreshold);
+        });
+        expect(JSON.parse(stringifyJson(summaryToJson(s))).balance).toBe(Number(jsonNumber(s.current.balance)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('JSON numbers are plain, at most 15 significant digits, never -0, within half a unit of the 15th digit', () => {
+    fc.assert(
+      fc.property(decimalText(20, 20, true), fc.integer({ min: -30, max: 30 }), (text, shift) => {
+        const d = new Decimal(text).times(new Decimal(10).pow(shift));
+        const out = jsonNumber(d);
+        expect(out).toMatch(/^-?\d+(\.\d+)?$/);
+        expect(out).not.toBe('-0');
+        expect(out.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length).toBeLessThanOrEqual(15);
+        if (!d.isZero()) {
+          const err = new Decimal(out).minus(d).abs();
+          const unit = new Decimal(10).pow(d.abs().log(10).floor().minus(14));
+          expect(err.lte(unit.div(2))).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('an amount formatted in a unit parses back within the rounding of that unit', () => {
+    fc.assert(
+      fc.property(amount, fc.constantFrom('T', 'B', 'M', 'K') as fc.Arbitrary<'T' | 'B' | 'M' | 'K'>, (x, unit) => {
+        const text = formatMoney(new Decimal(x), { unit }).replace(/,/g, '');
+        const back = parseAmount(text)!;
+        expect(back).not.toBeNull();
+        expect(back.value.minus(x).abs().lte(back.halfWidth)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
