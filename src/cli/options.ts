@@ -2,13 +2,19 @@
 // args"). Each failure is a UsageError naming the option, the value and what was expected.
 import { Decimal } from '../core/decimal.js';
 import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, YEARS_MAX, YEARS_MIN } from '../core/limits.js';
-import { AMOUNT_EXPECTED, parseAmount, parseDecimal } from '../data/units.js';
+import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal } from '../data/units.js';
 import { UsageError } from '../errors.js';
 
 const PCT_EXPECTED = `a percentage such as 3 or -1.5, from ${GROWTH_MIN_PCT} to ${GROWTH_MAX_PCT}`;
 
 function quoted(raw: string): string {
   return JSON.stringify(raw);
+}
+
+function tooPrecise(option: string, raw: string, value: Decimal): void {
+  if (value.decimalPlaces() > MAX_DECIMAL_PLACES) {
+    throw new UsageError(`${option} ${quoted(raw)} has more than ${MAX_DECIMAL_PLACES} decimal places`);
+  }
 }
 
 /** A growth rate in percent: "3", "-2", "2.5". */
@@ -20,6 +26,7 @@ export function parseGrowth(option: string, raw: string): Decimal {
     throw new UsageError(`${option} ${quoted(raw)} is below ${GROWTH_MIN_PCT} (nothing falls by more than all of it; expected ${PCT_EXPECTED})`);
   }
   if (v.gt(GROWTH_MAX_PCT)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${PCT_EXPECTED})`);
+  tooPrecise(option, raw, v);
   return v;
 }
 
@@ -28,8 +35,7 @@ export function parseGrowth(option: string, raw: string): Decimal {
  * every year (extra rates are refused too, since they would be silently ignored).
  */
 export function parseGrowthList(option: string, raw: string, years: number): Decimal[] {
-  const parts = raw.split(',');
-  const rates = parts.map((p) => parseGrowth(option, p.trim()));
+  const rates = raw.split(',').map((part) => parseGrowth(option, part));
   if (rates.length === 1) return Array.from({ length: years }, () => rates[0]!);
   if (rates.length !== years) {
     throw new UsageError(`${option} ${quoted(raw)} gives ${rates.length} rates for ${years} years (give one rate, or one per year)`);
@@ -63,6 +69,7 @@ export function parseAmountOption(option: string, raw: string): Decimal {
   if (parsed.value.abs().gt(new Decimal(AMOUNT_MAX_ABS))) {
     throw new UsageError(`${option} ${quoted(raw)} is out of range (expected an amount of at most ${AMOUNT_MAX_ABS} in magnitude)`);
   }
+  tooPrecise(option, raw, parsed.value);
   return parsed.value;
 }
 

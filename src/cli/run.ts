@@ -21,6 +21,11 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     return EXIT.ok;
   }
   try {
+    // `help <unknown>` would print the whole help to stderr; say what is wrong in one line instead.
+    const topic = argv[0] === 'help' ? argv[1] : undefined;
+    if (topic !== undefined && !topic.startsWith('-') && !program.commands.some((c) => c.name() === topic)) {
+      throw new UsageError(`unknown command '${topic}' (see tradecalc --help)`);
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
   } catch (err) {

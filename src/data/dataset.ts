@@ -7,7 +7,7 @@ import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT } from '../core/limits.js';
 import type { Claim, Dataset, Figure, Forecast, MonthRecord, Qualifier, YearRecord } from '../core/types.js';
 import { DataError } from '../errors.js';
 import { DatasetSchema, type RawAmount, type RawDataset, type RawRate } from './schema.js';
-import { AMOUNT_EXPECTED, UNIT_FACTORS, parseAmount, parseDecimal, parseUnit } from './units.js';
+import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, UNIT_FACTORS, parseAmount, parseDecimal, parseUnit } from './units.js';
 
 /** The largest magnitude accepted for an amount (10^21 currency units). */
 export const MAX_AMOUNT = new Decimal(AMOUNT_MAX_ABS);
@@ -61,6 +61,10 @@ export function amountFigure(raw: RawAmount, path: string, problems: Problems): 
       return null;
     }
   }
+  if (parsed.value.decimalPlaces() > MAX_DECIMAL_PLACES) {
+    problems.push(`${path}: ${stated} has more than ${MAX_DECIMAL_PLACES} decimal places`);
+    return null;
+  }
   if (parsed.value.abs().gt(MAX_AMOUNT)) {
     problems.push(`${path}: ${stated} is too large (at most 1e21 in magnitude)`);
     return null;
@@ -77,6 +81,10 @@ export function rateFigure(raw: RawRate, path: string, problems: Problems): Figu
   const num = parseDecimal(text);
   if (!num) {
     problems.push(`${valuePath}: "${text}" is not a percentage (expected a number such as 5.5 or -1.2)`);
+    return null;
+  }
+  if (num.value.decimalPlaces() > MAX_DECIMAL_PLACES) {
+    problems.push(`${valuePath}: ${text} has more than ${MAX_DECIMAL_PLACES} decimal places`);
     return null;
   }
   if (num.value.abs().gt(MAX_RATE)) {

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 
 export const DATASET_SCHEMA_VERSION = 1;
 
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,6})?$/;
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
 
 export const QUALIFIERS = [
   'exactly',

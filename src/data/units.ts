@@ -4,7 +4,13 @@
 import { Decimal } from '../core/decimal.js';
 
 /** A plain decimal literal: optional sign, digits with an optional fraction, optional exponent. */
-const DECIMAL_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d{1,6}))?$/;
+const DECIMAL_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d{1,4}))?$/;
+
+/**
+ * The most decimal places a figure may carry. Anything finer is no trade statistic, and a value
+ * such as 1e-9999 would otherwise come out as ten thousand digits of JSON.
+ */
+export const MAX_DECIMAL_PLACES = 20;
 
 export interface ParsedNumber {
   value: Decimal;
@@ -16,6 +22,7 @@ export interface ParsedNumber {
 export function parseDecimal(text: string): ParsedNumber | null {
   const m = DECIMAL_RE.exec(text.trim());
   if (!m) return null;
+  if (m[3] && Math.abs(Number(m[3])) > 1000) return null;
   const mantissa = m[2]!;
   const exponent = m[3] ? Number(m[3]) : 0;
   const dot = mantissa.indexOf('.');
