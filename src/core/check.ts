@@ -195,6 +195,10 @@ function judged(claim: Claim, accepts: Region, fig: Figures): ClaimCheck {
   };
 }
 
+/**
+ * "Record": above every earlier year in the data. For a balance in deficit it is a record deficit:
+ * below every earlier year. Only the years in the dataset can be compared, so the basis lists them.
+ */
 function checkRecord(dataset: Dataset, claim: Claim): ClaimCheck {
   const year = claim.year!;
   const record = dataset.years.find((r) => r.year === year);
@@ -203,37 +207,32 @@ function checkRecord(dataset: Dataset, claim: Claim): ClaimCheck {
   const earlier = dataset.years.filter((r) => r.year < year);
   if (earlier.length === 0) return unchecked(claim, { code: 'record-needs-earlier-years', year }, null);
   const now = amountOf(record, metric);
-  // The highest earlier year at the stated figures; the region is "above every earlier year", so
-  // its bound is the highest upper end of any earlier year's range.
+  // Compare "larger deficit" as "larger" by flipping signs; the report keeps the real values.
+  const flip = metric === 'balance' && now.value.isNegative();
+  const o = (iv: Interval): Interval => (flip ? { low: iv.high.neg(), high: iv.low.neg() } : iv);
+  const ov = (d: Decimal) => (flip ? d.neg() : d);
   let best = earlier[0]!;
-  let bestHigh = amountOf(best, metric).range.high;
-  let bestValue = amountOf(best, metric).value;
-  let highestUpper = bestHigh;
-  for (const r of earlier) {
-    const a = amountOf(r, metric);
-    if (a.value.gt(bestValue)) {
-      best = r;
-      bestValue = a.value;
-      bestHigh = a.range.high;
-    }
-    if (a.range.high.gt(highestUpper)) highestUpper = a.range.high;
-  }
-  const bestRange = amountOf(best, metric).range;
-  const basis: FiguresBasis = { kind: 'record', year, earlierYears: earlier.map((r) => r.year), highestEarlierYear: best.year, highestEarlier: bestRange };
-  const certain = now.range.low.gt(highestUpper);
-  // Impossible when some earlier year is surely at least as high as this year can be.
-  const impossible = earlier.some((r) => !amountOf(r, metric).range.low.lt(now.range.high));
-  const accepts: Region = { low: bestValue, high: null, lowInclusive: false, highInclusive: false };
+  for (const r of earlier) if (ov(amountOf(r, metric).value).gt(ov(amountOf(best, metric).value))) best = r;
+  const bestValue = amountOf(best, metric).value;
+  const nowR = o(now.range);
+  const earlierR = earlier.map((r) => o(amountOf(r, metric).range));
+  // Certain when this year's whole range beats every earlier year's whole range; impossible when
+  // some earlier year is surely at least as far out as this year can be.
+  const certain = earlierR.every((r) => nowR.low.gt(r.high));
+  const impossible = earlierR.some((r) => !r.low.lt(nowR.high));
+  const accepts: Region = flip
+    ? { low: null, high: bestValue, lowInclusive: false, highInclusive: false }
+    : { low: bestValue, high: null, lowInclusive: false, highInclusive: false };
   return {
     claim,
     measure: 'money',
     accepts,
     value: now.value,
     range: now.range,
-    basis,
+    basis: { kind: 'record', year, earlierYears: earlier.map((r) => r.year), highestEarlierYear: best.year, highestEarlier: amountOf(best, metric).range },
     verdict: impossible ? 'inconsistent' : 'consistent',
     within: impossible ? null : certain ? 'whole-range' : 'part-of-range',
-    holdsAsStated: now.value.gt(bestValue),
+    holdsAsStated: ov(now.value).gt(ov(bestValue)),
     unchecked: null,
   };
 }

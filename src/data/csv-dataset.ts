@@ -68,20 +68,17 @@ interface RecordInfo {
   info: { lines: number };
 }
 
-function csvErrorText(err: CsvError): string {
-  // csv-parse words its messages for programmers ("Invalid Closing Quote: got ..."); keep the detail.
-  return err.message.replace(/^[A-Za-z ]+: /, '').replace(/ at line \d+/, '');
-}
-
 function readRecords(text: string, name: string): RecordInfo[] {
   try {
     return parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as RecordInfo[];
   } catch (err) {
-    if (err instanceof CsvError) {
-      const line = (err as CsvError & { lines?: number }).lines;
-      throw new DataError(`${name}${line ? `:${line}` : ''}: not valid CSV: ${csvErrorText(err)}`);
-    }
-    throw err;
+    if (!(err instanceof CsvError)) throw err;
+    const line = (err as CsvError & { lines?: number }).lines;
+    // csv-parse words its messages for programmers; the two a person meets are said plainly.
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') throw new DataError(`${name}: not valid CSV: a quoted field is never closed (expected a closing " before the end of the file, line ${line})`);
+    const where = line ? `${name}:${line}` : name;
+    if (err.code === 'CSV_INVALID_CLOSING_QUOTE') throw new DataError(`${where}: not valid CSV: text follows a closing quote (expected a comma or the end of the line after a quoted field)`);
+    throw new DataError(`${where}: not valid CSV: ${err.message.replace(/ at line \d+/, '')}`);
   }
 }
 

@@ -31,7 +31,10 @@ function formatterFor(c: ClaimCheck, currency: string, unit: DisplayUnit = 'auto
 /** What the source said, in words: "nearly $1.2T", "5.5%", "relatively flat", "a record". */
 export function statedText(c: ClaimCheck, currency: string): string {
   const { claim } = c;
-  if (claim.qualifier === 'record') return `a record ${claim.metric === 'balance' ? 'balance' : claim.metric} in ${claim.year}`;
+  if (claim.qualifier === 'record') {
+    const what = claim.metric !== 'balance' ? claim.metric : c.value?.isNegative() ? 'deficit' : 'surplus';
+    return `a record ${what} in ${claim.year}`;
+  }
   if (claim.qualifier === 'relatively flat') return 'relatively flat';
   if (claim.qualifier === 'accelerated') return `growth in ${claim.to} above ${claim.from}`;
   const v = claim.value;
@@ -45,11 +48,11 @@ export function acceptsText(c: ClaimCheck, currency: string): string | null {
   const r: Region | null = c.accepts;
   if (!r) return null;
   const f = c.measure === 'money' ? (d: Decimal) => formatMoney(d, { currency, trim: true }) : c.measure === 'pp' ? formatPp : (d: Decimal) => formatRateCompact(d);
-  if (c.claim.qualifier === 'record' && r.low) return `above every earlier year (highest: ${f(r.low)})`;
+  if (c.claim.qualifier === 'record') return r.low ? `above every earlier year (highest: ${f(r.low)})` : r.high ? `below every earlier year (largest deficit: ${f(r.high)})` : null;
   if (c.claim.qualifier === 'accelerated') return 'a rise of more than 0 pp';
   if (r.low && r.high) {
     // Enough decimals to show the bounds as they are: "nearly $1.2T" accepts $1.176T–$1.200T.
-    if (r.lowInclusive && r.highInclusive) return c.measure === 'money' ? formatMoneyRange(r.low, r.high, { currency }) : formatPctRange(r.low, r.high);
+    if (r.lowInclusive && r.highInclusive) return c.measure === 'money' ? formatMoneyRange(r.low, r.high, { currency, around: c.claim.value?.value }) : formatPctRange(r.low, r.high);
     return `more than ${f(r.low)} and less than ${f(r.high)}`;
   }
   if (r.low) return `${r.lowInclusive ? 'at least' : 'above'} ${f(r.low)}`;
@@ -68,7 +71,7 @@ function basisText(c: ClaimCheck, currency: string): string {
     case 'months':
       return `${b.from} to ${b.to}`;
     case 'record':
-      return `highest earlier: ${b.highestEarlierYear}, ${formatMoney(b.highestEarlier.low.plus(b.highestEarlier.high).div(2), { currency })}; earlier years in the data: ${b.earlierYears.join(', ')}`;
+      return `the ${b.year} figures against ${b.earlierYears.join(', ')} (furthest earlier: ${b.highestEarlierYear}, ${formatMoneyRange(b.highestEarlier.low, b.highestEarlier.high, { currency })})`;
     case 'projected': {
       const g = b.exportGrowthPct;
       const imports = b.importGrowthPct ? `imports ${formatRateCompact(b.importGrowthPct.value)}` : 'imports held flat';

@@ -96,13 +96,18 @@ export function formatMoneyRange(low: Decimal, high: Decimal, options: MoneyOpti
   const unit = !options.unit || options.unit === 'auto' ? autoUnit(options.around ?? (low.abs().gt(high.abs()) ? high : low)) : options.unit;
   const decimals = rangeDecimals(low, high, SCALE[unit].factor, SCALE[unit].decimals);
   const one = (d: Decimal) => formatMoney(d, { ...options, unit, decimals });
-  return `${one(low)}–${one(high)}`;
+  return `${one(low)}${rangeJoin(low)}${one(high)}`;
+}
+
+/** An en dash between ends, but "to" once a minus sign would stand beside it ("-$1.04T to -$1.02T"). */
+function rangeJoin(low: Decimal): string {
+  return low.isNegative() ? ' to ' : '–';
 }
 
 /** "5.45%–5.55%", with decimals enough to show the width. */
 export function formatPctRange(low: Decimal, high: Decimal, options: { sign?: boolean } = {}): string {
   const decimals = rangeDecimals(low, high, new Decimal(1), 2);
-  return `${formatPct(low, { ...options, decimals })}–${formatPct(high, { ...options, decimals })}`;
+  return `${formatPct(low, { ...options, decimals })}${options.sign || low.isNegative() ? ' to ' : '–'}${formatPct(high, { ...options, decimals })}`;
 }
 
 /** "1.43×–1.47×". */
