@@ -113,7 +113,8 @@ export function datasetToGrid(ds: Dataset): Grid {
 export function renderDatasetAsText(ds: Dataset, ctx: TextContext): string {
   const c = ds.currency;
   const money = (d: Decimal) => formatMoney(d, { currency: c, unit: ctx.unit });
-  const pct = (f: Figure | undefined) => (f ? `${f.qualifier ? `${f.qualifier} ` : ''}${formatPct(f.value, { sign: true })}` : '');
+  // "Relatively flat" is the word the source used; the 0 % behind it was never stated.
+  const pct = (f: Figure | undefined) => (!f ? '' : f.qualifier === 'relatively flat' ? 'relatively flat' : `${f.qualifier ? `${f.qualifier} ` : ''}${formatPct(f.value, { sign: true })}`);
   const last = ds.years[ds.years.length - 1]!;
   const out: string[] = [datasetLine(ds, last.year), ''];
   const rows = ds.years.map((y) => {
