@@ -252,6 +252,14 @@ describe('data commands', () => {
     expect(schema.properties.claims.items.properties.qualifier.enum).toContain('accelerated');
     expect(schema.additionalProperties).toBe(false);
   });
+  it('data without a subcommand shows its help on stderr, exit 2; a typo gets a suggestion', async () => {
+    const r = await cli(['data']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain('Usage: tradecalc data [options] [command]');
+    expect(r.stderr).not.toContain('outputHelp');
+    const typo = await cli(['data', 'lst']);
+    expect(typo).toMatchObject({ code: 2, stderr: "tradecalc: unknown command 'lst' (did you mean list?) (see tradecalc --help)\n" });
+  });
   it('data validate with --data is a usage error', async () => {
     const r = await cli(['data', 'validate', csvFile, '--data', csvFile]);
     expect(r.code).toBe(2);
