@@ -79,3 +79,39 @@ export function parseChoice<T extends string>(option: string, raw: string, choic
   if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not one of ${choices.join(', ')}`);
   return found;
 }
+
+export const DISPLAY_UNITS = ['auto', 'T', 'B', 'M', 'K', '1'] as const;
+export type DisplayUnitChoice = (typeof DISPLAY_UNITS)[number];
+
+/** The display unit of tables: T, B, M, K or 1 (case does not matter), or auto. */
+export function parseDisplayUnit(option: string, raw: string): DisplayUnitChoice {
+  const wanted = raw.trim().toUpperCase();
+  const found = DISPLAY_UNITS.find((u) => u.toUpperCase() === wanted);
+  if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not a display unit (expected T, B, M, K, 1 or auto)`);
+  return found;
+}
+
+/** The format a file name asks for by its extension, or undefined when it does not say. */
+export function formatFromExtension(path: string): 'json' | 'csv' | 'markdown' | 'table' | undefined {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  switch (ext) {
+    case 'json':
+      return 'json';
+    case 'csv':
+      return 'csv';
+    case 'md':
+    case 'markdown':
+      return 'markdown';
+    case 'txt':
+    case 'text':
+      return 'table';
+    default:
+      return undefined;
+  }
+}
+
+/** A non-empty file path for an option such as --data or --output. */
+export function parsePath(option: string, raw: string): string {
+  if (raw.trim() === '') throw new UsageError(`${option} ${quoted(raw)} is empty (expected a file name)`);
+  return raw;
+}

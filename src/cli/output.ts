@@ -1,5 +1,5 @@
-// Choosing a view of a report and writing it: the one path from a computed report to stdout.
-// Table code and chalk are loaded only when a person will read the result.
+// Choosing a view of a report and writing it: the one path from a computed report to stdout or to
+// an --output file. Table code and chalk are loaded only when a person will read the result.
 import type { Grid } from '../render/grid.js';
 import type { JsonValue } from '../render/json.js';
 import type { DisplayUnit } from '../render/format.js';
@@ -13,6 +13,10 @@ export interface OutputOptions {
   format: Format;
   color: boolean;
   unit: DisplayUnit;
+  /** An absolute path to write to instead of stdout (--output), atomically. */
+  output?: string | undefined;
+  /** The --output value as given, for messages. */
+  outputName?: string | undefined;
 }
 
 export interface Views {
@@ -49,18 +53,70 @@ export async function textContext(io: IO, options: OutputOptions): Promise<TextC
   return { style, width, unit: options.unit };
 }
 
-export async function emit(io: IO, options: OutputOptions, views: Views): Promise<void> {
+/** The text of the chosen view, as chunks (CSV streams row by row). */
+async function render(io: IO, options: OutputOptions, views: Views): Promise<Iterable<string>> {
   if (options.format === 'json') {
     const { stringifyJson } = await import('../render/json.js');
-    await writeAll(io.stdout, [`${stringifyJson(await views.json())}\n`]);
-    return;
+    return [`${stringifyJson(await views.json())}\n`];
   }
   if (options.format === 'csv' || options.format === 'markdown') {
     const { renderGridAsCsv, renderGridAsMarkdown } = await import('../render/grid.js');
     const grid = await views.grid();
-    await writeAll(io.stdout, options.format === 'csv' ? renderGridAsCsv(grid) : [renderGridAsMarkdown(grid)]);
+    return options.format === 'csv' ? renderGridAsCsv(grid) : [renderGridAsMarkdown(grid)];
+  }
+  return [await views.text(await textContext(io, options))];
+}
+
+export async function emit(io: IO, options: OutputOptions, views: Views): Promise<void> {
+  const chunks = await render(io, options, views);
+  if (options.output) {
+    await writeFileAtomically(options.output, options.outputName ?? options.output, chunks);
     return;
   }
-  const text = await views.text(await textContext(io, options));
-  await writeAll(io.stdout, [text]);
+  await writeAll(io.stdout, chunks);
+}
+
+/**
+ * Writes to a temporary file beside the target, then renames it over the target: a reader sees the
+ * old file or the whole new one, never half of it, and a run that fails leaves the old file as it was.
+ */
+export async function writeFileAtomically(path: string, name: string, chunks: Iterable<string>): Promise<void> {
+  const { open, rename, unlink } = await import('node:fs/promises');
+  const { basename, dirname, join } = await import('node:path');
+  const { randomBytes } = await import('node:crypto');
+  const { UsageError } = await import('../errors.js');
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(tmp, 'wx', 0o666);
+    for (const chunk of chunks) await handle.write(chunk);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(tmp, path);
+  } catch (err) {
+    await handle?.close().catch(() => {});
+    await unlink(tmp).catch(() => {});
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UsageError(`--output ${JSON.stringify(name)} cannot be written (${reason}); nothing was written`);
+  }
+}
+
+/** Checks an --output path before any work is done: its directory must exist, it must not be one. */
+export async function checkOutputPath(io: IO, raw: string): Promise<string> {
+  const { stat } = await import('node:fs/promises');
+  const { dirname, resolve } = await import('node:path');
+  const { UsageError } = await import('../errors.js');
+  const path = resolve(io.cwd, raw);
+  const kind = await stat(path).then(
+    (s) => (s.isDirectory() ? 'directory' : 'file'),
+    () => 'none',
+  );
+  if (kind === 'directory') throw new UsageError(`--output ${JSON.stringify(raw)} is a directory (expected a file name)`);
+  const dirKind = await stat(dirname(path)).then(
+    (s) => (s.isDirectory() ? 'directory' : 'file'),
+    () => 'none',
+  );
+  if (dirKind !== 'directory') throw new UsageError(`--output ${JSON.stringify(raw)}: the directory ${JSON.stringify(dirname(raw))} does not exist`);
+  return path;
 }

@@ -11,6 +11,10 @@ export interface CommonRaw {
   color: boolean;
   debug?: boolean;
   dataset?: string;
+  data?: string;
+  reporter?: string;
+  unit?: string;
+  output?: string;
 }
 
 /** Set by an action: what the run should exit with. */
@@ -25,15 +29,24 @@ function examples(lines: string[]): string {
 
 function addCommon(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format (default: table)').choices(FORMATS))
+    .addOption(new Option('--format <format>', 'output format (default: table, or from the --output extension)').choices(FORMATS))
     .option('--json', 'print the result as JSON, the same as --format json')
+    .option('--data <file>', 'dataset file to use: JSON or CSV, "-" for standard input')
+    .option('--reporter <name>', 'the reporter to use when the data holds several')
     .option('--dataset <id>', 'built-in dataset to use (default: china-2025)')
+    .option('--unit <unit>', 'display unit of amounts in tables: T, B, M, K, 1 or auto (default: auto)')
+    .option('--output <file>', 'write the result to a file (atomically) instead of stdout; .json .csv .md .txt set the format')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces for internal errors');
 }
 
+function datasetOptions(raw: CommonRaw) {
+  return { dataset: raw.dataset, data: raw.data, reporter: raw.reporter };
+}
+
 export async function outputOptions(raw: CommonRaw, io: IO): Promise<OutputOptions> {
-  const { colorEnabled } = await import('./output.js');
+  const { colorEnabled, checkOutputPath } = await import('./output.js');
+  const { formatFromExtension, parseDisplayUnit, parsePath } = await import('./options.js');
   // commander has checked the value against FORMATS.
   let format = raw.format as OutputOptions['format'] | undefined;
   if (raw.json) {
@@ -43,7 +56,14 @@ export async function outputOptions(raw: CommonRaw, io: IO): Promise<OutputOptio
     }
     format = 'json';
   }
-  return { format: format ?? 'table', color: colorEnabled(io, raw.color), unit: 'auto' };
+  const unit = raw.unit === undefined ? 'auto' : parseDisplayUnit('--unit', raw.unit);
+  if (raw.output !== undefined) {
+    const name = parsePath('--output', raw.output);
+    const output = await checkOutputPath(io, name);
+    // A file is not a terminal: no colour in it, whatever the terminal would get.
+    return { format: format ?? formatFromExtension(name) ?? 'table', color: false, unit, output, outputName: name };
+  }
+  return { format: format ?? 'table', color: colorEnabled(io, raw.color), unit };
 }
 
 export function buildProgram(io: IO, state: RunState): Command {
@@ -66,6 +86,9 @@ export function buildProgram(io: IO, state: RunState): Command {
         'tradecalc summary',
         'tradecalc project --growth 3',
         'tradecalc project --growth 3 --json | jq .path[0].balance',
+        'tradecalc check',
+        'tradecalc summary --data trade.csv --reporter China --year 2025',
+        'tradecalc data validate trade.csv',
       ]),
     );
 
@@ -76,13 +99,23 @@ export function buildProgram(io: IO, state: RunState): Command {
   addCommon(
     program
       .command('summary')
-      .description('the figures of a year and what they imply: balance, total trade, prior year, momentum'),
+      .description('the figures of a year and what they imply: balance, total trade, prior year, momentum')
+      .option('--year <year>', 'the year to summarise (default: the latest in the data)')
+      .option('--ranges', 'add the range each value can take given the rounding of the stated figures'),
   )
-    .addHelpText('after', examples(['tradecalc summary', 'tradecalc summary --json | jq .balance']))
-    .action(async (raw: CommonRaw) => {
+    .addHelpText(
+      'after',
+      examples([
+        'tradecalc summary',
+        'tradecalc summary --ranges',
+        'tradecalc summary --json | jq .balance',
+        'tradecalc summary --data trade.csv --reporter China --year 2024 --unit B',
+      ]),
+    )
+    .action(async (raw: CommonRaw & { year?: string; ranges?: boolean }) => {
       before(raw);
       const { runSummary } = await import('./commands/summary.js');
-      state.exitCode = await runSummary({ dataset: raw.dataset }, await outputOptions(raw, io), io);
+      state.exitCode = await runSummary({ ...datasetOptions(raw), year: raw.year, ranges: raw.ranges === true }, await outputOptions(raw, io), io);
     });
 
   addCommon(
@@ -92,7 +125,9 @@ export function buildProgram(io: IO, state: RunState): Command {
       .addOption(new Option('--growth <pct>', 'annual export growth in percent, or one per year: 3,2.5,2 (default: the dataset forecast)'))
       .addOption(new Option('--import-growth <pct>', 'annual import growth in percent, or one per year (default: forecast, else 0)'))
       .addOption(new Option('--years <n>', 'years to project, 1 to 100 (default: 1)'))
-      .addOption(new Option('--threshold <amount>', 'balance to test against: 1T, 800B, 1e12, -500B (default: the forecast claim)')),
+      .addOption(new Option('--threshold <amount>', 'balance to test against: 1T, 800B, 1e12, -500B (default: the forecast claim)'))
+      .addOption(new Option('--year <year>', 'the base year to project from (default: the latest in the data)'))
+      .addOption(new Option('--ranges', 'add the range of each projected value given the rounding of the stated figures')),
   )
     .addHelpText(
       'after',
@@ -100,13 +135,73 @@ export function buildProgram(io: IO, state: RunState): Command {
         'tradecalc project --growth 3',
         'tradecalc project --growth -2 --import-growth 4 --threshold 1.1T',
         'tradecalc project --years 5 --growth 3,2.5,2,2,2',
+        'tradecalc project --data deficit.csv --threshold -1T',
         "tradecalc project --growth 3 --json | jq '.path[] | {year, balance}'",
       ]),
     )
-    .action(async (raw: CommonRaw & { growth?: string; importGrowth?: string; years?: string; threshold?: string }) => {
+    .action(async (raw: CommonRaw & { growth?: string; importGrowth?: string; years?: string; threshold?: string; year?: string; ranges?: boolean }) => {
       before(raw);
       const { runProject } = await import('./commands/project.js');
-      state.exitCode = await runProject(raw, await outputOptions(raw, io), io);
+      state.exitCode = await runProject({ ...raw, ...datasetOptions(raw), ranges: raw.ranges === true }, await outputOptions(raw, io), io);
+    });
+
+  addCommon(
+    program
+      .command('check')
+      .description("test every claim the dataset records against its own figures, allowing for rounding (exit 1 if any is inconsistent)"),
+  )
+    .addHelpText(
+      'after',
+      examples(['tradecalc check', 'tradecalc check --data claims.json', "tradecalc check --json | jq '.claims[] | select(.verdict != \"consistent\")'"]),
+    )
+    .action(async (raw: CommonRaw) => {
+      before(raw);
+      const { runCheck } = await import('./commands/check.js');
+      state.exitCode = await runCheck(datasetOptions(raw), await outputOptions(raw, io), io);
+    });
+
+  const data = program
+    .command('data')
+    .description('datasets: list the built-in ones, show one, validate a file, print the JSON Schema')
+    .addHelpText(
+      'after',
+      examples(['tradecalc data list', 'tradecalc data show china-2025', 'tradecalc data validate trade.csv', 'tradecalc data schema > dataset.schema.json']),
+    );
+
+  addCommon(data.command('list').description('the built-in datasets, or the reporters of a file given with --data'))
+    .addHelpText('after', examples(['tradecalc data list', 'tradecalc data list --data trade.csv --format csv']))
+    .action(async (raw: CommonRaw) => {
+      before(raw);
+      const { runDataList } = await import('./commands/data.js');
+      state.exitCode = await runDataList(datasetOptions(raw), await outputOptions(raw, io), io);
+    });
+
+  addCommon(data.command('show').argument('[id]', 'a built-in dataset id (default: china-2025)').description('the figures, forecasts and claims of a dataset'))
+    .addHelpText('after', examples(['tradecalc data show', 'tradecalc data show --data trade.csv --reporter China', 'tradecalc data show --json | jq .years']))
+    .action(async (id: string | undefined, raw: CommonRaw) => {
+      before(raw);
+      const { runDataShow } = await import('./commands/data.js');
+      state.exitCode = await runDataShow(id, datasetOptions(raw), await outputOptions(raw, io), io);
+    });
+
+  addCommon(data.command('validate').argument('<file>', 'a JSON or CSV dataset file, "-" for standard input').description('check a dataset file and report every problem (exit 3 if any)'))
+    .addHelpText('after', examples(['tradecalc data validate trade.csv', 'cat trade.csv | tradecalc data validate -']))
+    .action(async (file: string, raw: CommonRaw) => {
+      before(raw);
+      const { runDataValidate } = await import('./commands/data.js');
+      state.exitCode = await runDataValidate(file, datasetOptions(raw), await outputOptions(raw, io), io);
+    });
+
+  data
+    .command('schema')
+    .description('print the JSON Schema of the JSON dataset format')
+    .option('--output <file>', 'write the schema to a file (atomically) instead of stdout')
+    .option('--debug', 'show stack traces for internal errors')
+    .addHelpText('after', examples(['tradecalc data schema > dataset.schema.json']))
+    .action(async (raw: { output?: string; debug?: boolean }) => {
+      before({ color: false, ...raw });
+      const { runDataSchema } = await import('./commands/data.js');
+      state.exitCode = await runDataSchema(await outputOptions({ color: false, json: true, output: raw.output }, io), io);
     });
 
   program

@@ -38,6 +38,9 @@ function report(err: unknown, io: IO, debug: boolean): number {
   if (err instanceof CommanderError) {
     // Help and version are "errors" to commander; they already printed to stdout.
     if (err.exitCode === 0) return EXIT.ok;
+    // A command group without its subcommand (`tradecalc data`): commander has shown the group's
+    // help on stderr, which says what is expected better than one line could.
+    if (err.code === 'commander.help') return EXIT.usage;
     say(`${commanderMessage(err)} (see tradecalc --help)`);
     return EXIT.usage;
   }

@@ -12,7 +12,8 @@ export type Qualifier =
   | 'relatively flat'
   | 'above'
   | 'below'
-  | 'record';
+  | 'record'
+  | 'accelerated';
 
 /** A figure as a source stated it: its value, how it was written, and what rounding that implies. */
 export interface Figure {
@@ -20,7 +21,10 @@ export interface Figure {
   value: Decimal;
   /** The text as stated, e.g. "3.77 trillion" or "5.5". */
   stated: string;
-  /** Half the last stated digit, in base units: 3.77 trillion is 3.77T ± 0.005T. */
+  /**
+   * Half the last stated digit, in base units: 3.77 trillion is 3.77T ± 0.005T. Zero when the value
+   * is the reading of a word rather than a rounded number ("relatively flat" is taken as 0 %).
+   */
   halfWidth: Decimal;
   qualifier?: Qualifier | undefined;
 }
@@ -69,7 +73,7 @@ export interface Claim {
   qualifier: Qualifier;
   year?: number | undefined;
   value?: Figure | undefined;
-  /** For "accelerated": the earlier and later month compared. */
+  /** For "accelerated" (later growth above earlier growth): the earlier and later month compared. */
   from?: string | undefined;
   to?: string | undefined;
 }

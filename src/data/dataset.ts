@@ -95,7 +95,9 @@ export function rateFigure(raw: RawRate, path: string, problems: Problems): Figu
     problems.push(`${valuePath}: ${text} % is below -100 % (nothing can shrink by more than all of it)`);
     return null;
   }
-  return { value: num.value, halfWidth: num.halfWidth, stated: text, qualifier };
+  // "Relatively flat" is a word, recorded as 0: the 0 was never rounded, so it has no rounding range.
+  const halfWidth = qualifier === 'relatively flat' ? new Decimal(0) : num.halfWidth;
+  return { value: num.value, halfWidth, stated: text, qualifier };
 }
 
 function optionalRate(raw: RawRate | undefined, path: string, problems: Problems): Figure | undefined {
@@ -184,6 +186,7 @@ function convert(raw: RawDataset, source: string): Dataset {
         ? (rateFigure(c.value as RawRate, `${path}.value`, problems) ?? undefined)
         : (amountFigure(c.value, `${path}.value`, problems) ?? undefined);
     }
+    claimShapeProblems(c, path, problems);
     return { id: c.id, label: c.label, metric: c.metric, qualifier: c.qualifier, year: c.year, value, from: c.from, to: c.to };
   });
 
@@ -202,4 +205,22 @@ function convert(raw: RawDataset, source: string): Dataset {
     forecasts,
     claims,
   };
+}
+
+const VALUE_QUALIFIERS = new Set(['exactly', 'nearly', 'around', 'about', 'approximately', 'above', 'below']);
+
+/** What each qualifier needs, so `check` never meets a claim it cannot read. */
+function claimShapeProblems(c: RawDataset['claims'] extends (infer T)[] | undefined ? T : never, path: string, problems: Problems): void {
+  const isRate = c.metric === 'exportGrowthPct' || c.metric === 'importGrowthPct';
+  if (c.qualifier === 'accelerated') {
+    if (!isRate) problems.push(`${path}.metric: "accelerated" compares growth rates (expected exportGrowthPct or importGrowthPct)`);
+    if (!c.from || !c.to) problems.push(`${path}: "accelerated" needs "from" and "to" months (the earlier and the later month)`);
+    else if (c.from >= c.to) problems.push(`${path}.to: ${c.to} is not after ${c.from}`);
+    return;
+  }
+  if (c.from !== undefined || c.to !== undefined) problems.push(`${path}: "from" and "to" go only with the qualifier "accelerated"`);
+  if (c.year === undefined) problems.push(`${path}.year: a "${c.qualifier}" claim needs the year it is about`);
+  if (VALUE_QUALIFIERS.has(c.qualifier) && c.value === undefined) problems.push(`${path}.value: a "${c.qualifier}" claim needs the value it states`);
+  if (c.qualifier === 'relatively flat' && !isRate) problems.push(`${path}.metric: "relatively flat" describes a growth rate (expected exportGrowthPct or importGrowthPct)`);
+  if (c.qualifier === 'record' && isRate) problems.push(`${path}.metric: "record" compares amounts across years (expected balance, exports or imports)`);
 }

@@ -16,6 +16,7 @@ export const QUALIFIERS = [
   'above',
   'below',
   'record',
+  'accelerated',
 ] as const;
 
 const Qualifier = v.picklist(QUALIFIERS, `expected one of: ${QUALIFIERS.join(', ')}`);

@@ -41,12 +41,15 @@ export interface MoneyOptions {
   trim?: boolean;
   /** Always show a sign ("+$196.5B"), for changes. */
   sign?: boolean;
+  /** Decimals after the point, instead of the unit's usual 2 (T) or 1 (B, M, K). */
+  decimals?: number;
 }
 
 /** "$3.77T", "-$190.0B", "$1,004.9B" (unit B), "+$196.5B" (sign). */
 export function formatMoney(value: Decimal, options: MoneyOptions = {}): string {
   const unit = !options.unit || options.unit === 'auto' ? autoUnit(value) : options.unit;
-  const { factor, decimals } = SCALE[unit];
+  const { factor } = SCALE[unit];
+  const decimals = options.decimals ?? SCALE[unit].decimals;
   let digits = value.abs().div(factor).toFixed(decimals, Decimal.ROUND_HALF_UP);
   if (options.trim && digits.includes('.')) digits = digits.replace(/\.?0+$/, '');
   const roundsToZero = /^[0.]+$/.test(digits);
@@ -75,4 +78,40 @@ export function formatRatio(value: Decimal): string {
 /** A rate stated as written, without trailing zeros: "3", "-1.5", "5.5". */
 export function formatRateCompact(value: Decimal): string {
   return `${value.toFixed()}%`;
+}
+
+/**
+ * Decimals enough to show a range's width with two significant digits, at least `min`: 3.765T to
+ * 3.775T needs three ("$3.765T–$3.775T"), where two would show "$3.77T–$3.78T" and hide the width.
+ */
+function rangeDecimals(low: Decimal, high: Decimal, factor: Decimal, min: number): number {
+  const w = high.minus(low).div(factor);
+  if (w.isZero()) return min;
+  const needed = Math.ceil(-Math.log10(w.toNumber())) + 1;
+  return Math.min(Math.max(min, needed), 6);
+}
+
+/** "$982.0B–$1,004.9B": both ends in one unit, chosen from `around` (the value) or the low end. */
+export function formatMoneyRange(low: Decimal, high: Decimal, options: MoneyOptions & { around?: Decimal } = {}): string {
+  const unit = !options.unit || options.unit === 'auto' ? autoUnit(options.around ?? (low.abs().gt(high.abs()) ? high : low)) : options.unit;
+  const decimals = rangeDecimals(low, high, SCALE[unit].factor, SCALE[unit].decimals);
+  const one = (d: Decimal) => formatMoney(d, { ...options, unit, decimals });
+  return `${one(low)}${rangeJoin(low)}${one(high)}`;
+}
+
+/** An en dash between ends, but "to" once a minus sign would stand beside it ("-$1.04T to -$1.02T"). */
+function rangeJoin(low: Decimal): string {
+  return low.isNegative() ? ' to ' : '–';
+}
+
+/** "5.45%–5.55%", with decimals enough to show the width. */
+export function formatPctRange(low: Decimal, high: Decimal, options: { sign?: boolean } = {}): string {
+  const decimals = rangeDecimals(low, high, new Decimal(1), 2);
+  return `${formatPct(low, { ...options, decimals })}${options.sign || low.isNegative() ? ' to ' : '–'}${formatPct(high, { ...options, decimals })}`;
+}
+
+/** "1.43×–1.47×". */
+export function formatRatioRange(low: Decimal, high: Decimal): string {
+  const decimals = rangeDecimals(low, high, new Decimal(1), 2);
+  return `${low.toFixed(decimals, Decimal.ROUND_HALF_UP)}×–${high.toFixed(decimals, Decimal.ROUND_HALF_UP)}×`;
 }

@@ -1,10 +1,12 @@
 // Reports as grids for CSV and markdown: one row per observation, plain values.
+import type { Interval } from '../core/interval.js';
 import type { ProjectionReport } from '../core/project.js';
+import type { ProjectionRanges, SummaryRanges } from '../core/ranges.js';
 import type { SummaryReport } from '../core/summary.js';
 import type { Cell, Grid } from './grid.js';
 
-/** The summary in long form: one metric per row, so every value has a name. */
-export function summaryToGrid(r: SummaryReport): Grid {
+/** The summary in long form: one metric per row, so every value has a name; with ranges, low and high columns. */
+export function summaryToGrid(r: SummaryReport, ranges?: SummaryRanges): Grid {
   const rows: Cell[][] = [
     ['year', r.current.year],
     ['exports', r.current.exports],
@@ -35,13 +37,47 @@ export function summaryToGrid(r: SummaryReport): Grid {
     if (m.exports) rows.push(['momentum.exports.fromPct', m.exports.earlierPct], ['momentum.exports.toPct', m.exports.laterPct], ['momentum.exports.changePp', m.exports.changePp]);
     if (m.imports) rows.push(['momentum.imports.fromPct', m.imports.earlierPct], ['momentum.imports.toPct', m.imports.laterPct], ['momentum.imports.changePp', m.imports.changePp]);
   }
-  return { columns: ['metric', 'value'], rows };
+  if (!ranges) return { columns: ['metric', 'value'], rows };
+  const byMetric: Record<string, Interval | null | undefined> = {
+    exports: ranges.exports,
+    imports: ranges.imports,
+    balance: ranges.balance,
+    totalTrade: ranges.totalTrade,
+    coverageRatio: ranges.coverageRatio,
+    balanceShareOfTradePct: ranges.balanceShareOfTradePct,
+    exportGrowthPct: ranges.exportGrowthPct,
+    importGrowthPct: ranges.importGrowthPct,
+    'prior.exports': ranges.prior?.exports,
+    'prior.imports': ranges.prior?.imports,
+    'prior.balance': ranges.prior?.balance,
+    balanceChange: ranges.balanceChange,
+    balanceChangePct: ranges.balanceChangePct,
+    'momentum.exports.fromPct': ranges.momentum?.exports?.earlierPct,
+    'momentum.exports.toPct': ranges.momentum?.exports?.laterPct,
+    'momentum.exports.changePp': ranges.momentum?.exports?.changePp,
+    'momentum.imports.fromPct': ranges.momentum?.imports?.earlierPct,
+    'momentum.imports.toPct': ranges.momentum?.imports?.laterPct,
+    'momentum.imports.changePp': ranges.momentum?.imports?.changePp,
+  };
+  return {
+    columns: ['metric', 'value', 'low', 'high'],
+    rows: rows.map(([metric, value]) => {
+      const iv = byMetric[String(metric)];
+      return [metric!, value!, iv?.low ?? null, iv?.high ?? null];
+    }),
+  };
 }
 
 /** The projection path, one row per year; the threshold repeats so each row stands alone. */
-export function projectionToGrid(r: ProjectionReport): Grid {
+export function projectionToGrid(r: ProjectionReport, ranges?: ProjectionRanges): Grid {
+  const columns = ['year', 'exportGrowthPct', 'importGrowthPct', 'exports', 'imports', 'balance', 'threshold', 'margin', 'aboveThreshold'];
+  const rows: Cell[][] = r.path.map((p) => [p.year, p.exportGrowthPct, p.importGrowthPct, p.exports, p.imports, p.balance, r.threshold, p.margin, p.aboveThreshold]);
+  if (!ranges) return { columns, rows };
   return {
-    columns: ['year', 'exportGrowthPct', 'importGrowthPct', 'exports', 'imports', 'balance', 'threshold', 'margin', 'aboveThreshold'],
-    rows: r.path.map((p) => [p.year, p.exportGrowthPct, p.importGrowthPct, p.exports, p.imports, p.balance, r.threshold, p.margin, p.aboveThreshold]),
+    columns: [...columns, 'exportsLow', 'exportsHigh', 'importsLow', 'importsHigh', 'balanceLow', 'balanceHigh', 'marginLow', 'marginHigh', 'aboveThresholdInRange'],
+    rows: rows.map((row, i) => {
+      const x = ranges.path[i]!;
+      return [...row, x.exports.low, x.exports.high, x.imports.low, x.imports.high, x.balance.low, x.balance.high, x.margin.low, x.margin.high, x.aboveThreshold];
+    }),
   };
 }

@@ -1,6 +1,8 @@
 // Reports as JSON documents: the stable contract scripts read (documented in the README).
 // Fields are only ever added within a schema version.
+import type { Interval } from '../core/interval.js';
 import type { ProjectionReport } from '../core/project.js';
+import type { MomentumRanges, ProjectionRanges, SummaryRanges } from '../core/ranges.js';
 import type { SummaryReport } from '../core/summary.js';
 import type { DatasetInfo } from '../core/types.js';
 import { JSON_SCHEMA_VERSION, type JsonValue } from './json.js';
@@ -16,7 +18,48 @@ export function datasetJson(info: DatasetInfo): JsonValue {
   };
 }
 
-export function summaryToJson(r: SummaryReport): JsonValue {
+/** A range as {low, high}; null when it is unbounded or unknown. */
+export function intervalJson(iv: Interval | null | undefined): JsonValue {
+  return iv ? { low: iv.low, high: iv.high } : null;
+}
+
+function momentumRangesJson(m: MomentumRanges | undefined): JsonValue {
+  return m ? { fromPct: intervalJson(m.earlierPct), toPct: intervalJson(m.laterPct), changePp: intervalJson(m.changePp) } : null;
+}
+
+/** The `ranges` key: the same names as the report's own keys, each as {low, high}. */
+export function summaryRangesJson(x: SummaryRanges): JsonValue {
+  return {
+    exports: intervalJson(x.exports),
+    imports: intervalJson(x.imports),
+    balance: intervalJson(x.balance),
+    totalTrade: intervalJson(x.totalTrade),
+    coverageRatio: intervalJson(x.coverageRatio),
+    balanceShareOfTradePct: intervalJson(x.balanceShareOfTradePct),
+    exportGrowthPct: intervalJson(x.exportGrowthPct),
+    importGrowthPct: intervalJson(x.importGrowthPct),
+    prior: x.prior ? { exports: intervalJson(x.prior.exports), imports: intervalJson(x.prior.imports), balance: intervalJson(x.prior.balance) } : null,
+    balanceChange: intervalJson(x.balanceChange),
+    balanceChangePct: intervalJson(x.balanceChangePct),
+    momentum: x.momentum ? { exports: momentumRangesJson(x.momentum.exports), imports: momentumRangesJson(x.momentum.imports) } : null,
+  };
+}
+
+export function projectionRangesJson(x: ProjectionRanges): JsonValue {
+  return {
+    base: { exports: intervalJson(x.base.exports), imports: intervalJson(x.base.imports), balance: intervalJson(x.base.balance) },
+    path: x.path.map((p) => ({
+      year: p.year,
+      exports: intervalJson(p.exports),
+      imports: intervalJson(p.imports),
+      balance: intervalJson(p.balance),
+      margin: intervalJson(p.margin),
+      aboveThreshold: p.aboveThreshold,
+    })),
+  };
+}
+
+export function summaryToJson(r: SummaryReport, ranges?: SummaryRanges): JsonValue {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     kind: 'summary',
@@ -55,10 +98,11 @@ export function summaryToJson(r: SummaryReport): JsonValue {
             : null,
         }
       : null,
+    ranges: ranges ? summaryRangesJson(ranges) : undefined,
   };
 }
 
-export function projectionToJson(r: ProjectionReport): JsonValue {
+export function projectionToJson(r: ProjectionReport, ranges?: ProjectionRanges): JsonValue {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     kind: 'projection',
@@ -92,5 +136,6 @@ export function projectionToJson(r: ProjectionReport): JsonValue {
       horizonMargin: r.verdict.horizonMargin,
       text: projectionVerdictText(r),
     },
+    ranges: ranges ? projectionRangesJson(ranges) : undefined,
   };
 }

@@ -1,7 +1,8 @@
 // The projection as text: assumptions, the path year by year against the threshold, the verdict.
 import type { Decimal } from '../core/decimal.js';
 import type { ProjectionReport } from '../core/project.js';
-import { formatMoney, formatPct } from './format.js';
+import type { ProjectionRanges } from '../core/ranges.js';
+import { formatMoney, formatMoneyRange, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { balanceLabel } from './summary-text.js';
 import { drawTable } from './table.js';
@@ -15,7 +16,7 @@ function rateList(rates: readonly Decimal[]): string {
   return rates.map((d) => formatPct(d, { sign: true })).join(', ');
 }
 
-export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext): string {
+export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext, ranges?: ProjectionRanges): string {
   const { style } = ctx;
   const c = r.dataset.currency;
   const money = (d: Decimal, sign = false) => formatMoney(d, { currency: c, unit: ctx.unit, sign });
@@ -31,17 +32,29 @@ export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext): s
     `Threshold:      ${thresholdText}${originNote('threshold')}`,
     '',
   ];
+  const span = (low: Decimal, high: Decimal, around: Decimal) => formatMoneyRange(low, high, { currency: c, unit: ctx.unit, around });
   const rows: string[][] = [
-    [`${r.base.year}`, money(r.base.exports), money(r.base.imports), money(r.base.balance), style.dim('base year')],
+    [
+      `${r.base.year}`,
+      money(r.base.exports),
+      money(r.base.imports),
+      money(r.base.balance),
+      ...(ranges ? [span(ranges.base.balance.low, ranges.base.balance.high, r.base.balance)] : []),
+      style.dim('base year'),
+    ],
   ];
-  for (const p of r.path) {
+  r.path.forEach((p, i) => {
     const mark = p.aboveThreshold ? style.good(`✔ ${money(p.margin, true)}`) : style.bad(`✘ ${money(p.margin, true)}`);
-    rows.push([`${p.year}`, money(p.exports), money(p.imports), money(p.balance), mark]);
-  }
+    const x = ranges?.path[i];
+    // Within the rounding the answer may go either way: say so beside the mark.
+    const maybe = x && x.aboveThreshold === 'maybe' ? style.dim(' (either way within rounding)') : '';
+    rows.push([`${p.year}`, money(p.exports), money(p.imports), money(p.balance), ...(x ? [span(x.balance.low, x.balance.high, p.balance)] : []), `${mark}${maybe}`]);
+  });
   const balances = [r.base.balance, ...r.path.map((p) => p.balance)];
   const labels = new Set(balances.map(balanceLabel));
   const balanceHead = labels.size === 1 ? [...labels][0]! : 'Balance';
-  out.push(drawTable({ head: ['Year', 'Exports', 'Imports', balanceHead, `vs ${thresholdText}`], rows }, style));
+  const head = ['Year', 'Exports', 'Imports', balanceHead, ...(ranges ? ['Range given rounding'] : []), `vs ${thresholdText}`];
+  out.push(drawTable({ head, rows }, style));
   const verdict = projectionVerdictText(r);
   out.push('', r.verdict.holds ? style.good(verdict) : style.bad(verdict));
   return `${out.join('\n')}\n`;

@@ -1,7 +1,9 @@
 // The summary as text for people: the year against the prior year, ratios, monthly momentum.
 import type { Decimal } from '../core/decimal.js';
+import type { Interval } from '../core/interval.js';
+import type { SummaryRanges } from '../core/ranges.js';
 import type { SummaryReport } from '../core/summary.js';
-import { formatMoney, formatPct, formatPp, formatRatio } from './format.js';
+import { formatMoney, formatMoneyRange, formatPct, formatPctRange, formatPp, formatRatio, formatRatioRange } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
 import { datasetLine } from './text-common.js';
@@ -12,7 +14,7 @@ export function balanceLabel(balance: Decimal): string {
   return 'Trade surplus';
 }
 
-export function renderSummaryAsText(r: SummaryReport, ctx: TextContext): string {
+export function renderSummaryAsText(r: SummaryReport, ctx: TextContext, ranges?: SummaryRanges): string {
   const { style } = ctx;
   const money = (d: Decimal, sign = false) => formatMoney(d, { currency: r.dataset.currency, unit: ctx.unit, sign });
   const colour = (d: Decimal, text: string) => (d.isNegative() ? style.bad(text) : style.good(text));
@@ -60,6 +62,42 @@ export function renderSummaryAsText(r: SummaryReport, ctx: TextContext): string 
     if (m.imports) mrows.push(['Imports', formatPct(m.imports.earlierPct, { sign: true }), formatPct(m.imports.laterPct, { sign: true }), formatPp(m.imports.changePp)]);
     out.push('', drawTable({ head: ['Monthly growth, y/y', m.earlier, m.later, 'Momentum'], rows: mrows }, style));
   }
+  if (ranges) out.push('', rangesTable(r, ranges, ctx));
   if (notes.length > 0) out.push('', ...notes.map((n) => style.dim(n)));
   return `${out.join('\n')}\n`;
+}
+
+/** Each derived value beside the range the rounding of the stated figures allows. */
+function rangesTable(r: SummaryReport, x: SummaryRanges, ctx: TextContext): string {
+  const c = r.dataset.currency;
+  const rows: string[][] = [];
+  const money = (label: string, value: Decimal | null | undefined, iv: Interval | null | undefined, sign = false) => {
+    if (value && iv) rows.push([label, formatMoney(value, { currency: c, unit: ctx.unit, sign }), formatMoneyRange(iv.low, iv.high, { currency: c, unit: ctx.unit, around: value, sign })]);
+  };
+  const pct = (label: string, value: Decimal | null | undefined, iv: Interval | null | undefined, sign = true) => {
+    if (value && iv) rows.push([label, formatPct(value, { sign }), formatPctRange(iv.low, iv.high, { sign })]);
+  };
+  const y = r.current.year;
+  const bal = balanceLabel(r.current.balance);
+  money(`Exports ${y}`, r.current.exports, x.exports);
+  money(`Imports ${y}`, r.current.imports, x.imports);
+  money(`${bal} ${y}`, r.current.balance, x.balance);
+  money(`Total trade ${y}`, r.totalTrade, x.totalTrade);
+  if (r.coverageRatio && x.coverageRatio) rows.push(['Export/import coverage', formatRatio(r.coverageRatio), formatRatioRange(x.coverageRatio.low, x.coverageRatio.high)]);
+  pct(`${bal.replace('Trade ', '').replace(/^./, (ch) => ch.toUpperCase())} as share of trade`, r.balanceShareOfTradePct, x.balanceShareOfTradePct, false);
+  const basis = r.growth?.basis === 'derived' ? ' (derived)' : '';
+  pct(`Export growth${basis}`, r.growth?.exportGrowthPct, x.exportGrowthPct);
+  pct(`Import growth${basis}`, r.growth?.importGrowthPct, x.importGrowthPct);
+  if (r.prior && x.prior) {
+    const p = `${r.prior.year}${r.prior.basis === 'implied' ? ' (implied)' : ''}`;
+    money(`Exports ${p}`, r.prior.exports, x.prior.exports);
+    money(`Imports ${p}`, r.prior.imports, x.prior.imports);
+    money(`${balanceLabel(r.prior.balance)} ${p}`, r.prior.balance, x.prior.balance);
+    money('Balance change', r.balanceChange, x.balanceChange, true);
+    pct('Balance change, %', r.balanceChangePct, x.balanceChangePct);
+  }
+  const m = r.momentum;
+  if (m?.exports && x.momentum?.exports) rows.push(['Export momentum', formatPp(m.exports.changePp), `${formatPp(x.momentum.exports.changePp.low)} to ${formatPp(x.momentum.exports.changePp.high)}`]);
+  if (m?.imports && x.momentum?.imports) rows.push(['Import momentum', formatPp(m.imports.changePp), `${formatPp(x.momentum.imports.changePp.low)} to ${formatPp(x.momentum.imports.changePp.high)}`]);
+  return drawTable({ head: ['Given the rounding', 'As stated', 'Range'], rows }, ctx.style);
 }

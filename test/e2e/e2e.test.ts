@@ -34,6 +34,10 @@ describe('bin/tradecalc', () => {
     ['project-5y.txt', ['project', '--years', '5', '--growth', '3,2.5,2,1,0', '--import-growth', '4']],
     ['project-deficit.txt', ['project', '--growth', '-40', '--threshold', '-500B']],
     ['help.txt', ['--help']],
+    ['summary-ranges.txt', ['summary', '--ranges']],
+    ['project-ranges.txt', ['project', '--ranges', '--years', '2']],
+    ['check.txt', ['check']],
+    ['data-show.txt', ['data', 'show']],
     ['project-help.txt', ['project', '--help']],
   ])('%s matches its golden file', (name, args) => {
     const r = tradecalc(args);
@@ -51,6 +55,31 @@ describe('bin/tradecalc', () => {
   it('a usage error is one line on stderr, exit 2, empty stdout', () => {
     const r = tradecalc(['project', '--years', '2.5']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'tradecalc: --years "2.5" is not a whole number (expected a whole number of years from 1 to 100)\n' });
+  });
+
+  it('check exits 1 on an inconsistent claim', () => {
+    const r = tradecalc(['check', '--data', `${root}test/fixtures/deficit.json`, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).counts).toEqual({ consistent: 4, inconsistent: 1, unchecked: 0 });
+  });
+
+  it('a bad dataset file is exit 3, every problem on stderr, nothing on stdout', () => {
+    const r = tradecalc(['summary', '--data', '-'], {});
+    expect(r.code).toBe(3);
+    const bad = spawnSync(process.execPath, [bin, 'data', 'validate', '-'], { input: 'reporter,year,exports,imports\nChina,2025,x,-1\n', encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(bad.status).toBe(3);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe(
+      'tradecalc: <stdin>: invalid dataset\n' +
+        '  <stdin>:2:12: exports "x" is not a number (expected an amount such as 3580 (in the unit column\'s unit), 3.58T or 3580000000000)\n' +
+        '  <stdin>:2:14: imports "-1" is negative (expected an amount of at least 0: trade flows are never below zero)\n',
+    );
+  });
+
+  it('--data reads a CSV from stdin in the spawned binary', () => {
+    const r = spawnSync(process.execPath, [bin, 'summary', '--data', '-', '--json'], { input: readFileSync(`${root}test/fixtures/china-bom-crlf.csv`), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).exportGrowthPct).toBe(5.3072625698324);
   });
 
   it('a closed pipe ends quietly with exit 0', () => {

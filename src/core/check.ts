@@ -1,0 +1,273 @@
+// `check`: tests each claim a dataset records against the dataset's own figures, allowing for the
+// rounding of every stated figure. A qualifier defines the region of values a claim accepts
+// (documented in the README); the figures give a range; the verdict compares the two:
+//   consistent   — some value within the figures' rounding range satisfies the claim
+//                  ("whole-range" when every value does, "part-of-range" when only some do);
+//   inconsistent — no value within the range satisfies it;
+//   unchecked    — the dataset lacks what the claim needs (a record needs earlier years, growth
+//                  needs the previous year's figures: a stated rate cannot be checked against itself).
+import { Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
+import { type Interval, factorInterval, figureInterval, interval, point, rangeOf, sub } from './interval.js';
+import type { Claim, Dataset, Figure, YearRecord } from './types.js';
+import { type DatasetInfo, datasetInfo } from './types.js';
+
+/** The values a claim accepts; a missing bound is unbounded. */
+export interface Region {
+  low: Decimal | null;
+  high: Decimal | null;
+  lowInclusive: boolean;
+  highInclusive: boolean;
+}
+
+export type Verdict = 'consistent' | 'inconsistent' | 'unchecked';
+
+export type UncheckedReason =
+  | { code: 'record-needs-earlier-years'; year: number }
+  | { code: 'growth-needs-previous-year'; year: number; metric: 'exports' | 'imports' }
+  | { code: 'no-figures-for-year'; year: number; have: number[] }
+  | { code: 'no-forecast-growth'; year: number }
+  | { code: 'months-missing'; months: string[] }
+  | { code: 'undefined-value'; why: string };
+
+/** How the figures were obtained: as reported, derived from two years, projected, or from months. */
+export type FiguresBasis =
+  | { kind: 'reported'; year: number }
+  | { kind: 'derived'; year: number; from: number }
+  | { kind: 'projected'; year: number; from: number; exportGrowthPct: Figure; importGrowthPct: Figure | null }
+  | { kind: 'months'; from: string; to: string }
+  | { kind: 'record'; year: number; earlierYears: number[]; highestEarlierYear: number; highestEarlier: Interval };
+
+export interface ClaimCheck {
+  claim: Claim;
+  /** "money" for amounts, "pct" for rates, "pp" for a change of a rate (accelerated). */
+  measure: 'money' | 'pct' | 'pp';
+  accepts: Region | null;
+  /** What the figures give: the value at the stated figures and its rounding range. */
+  value: Decimal | null;
+  range: Interval | null;
+  basis: FiguresBasis | null;
+  verdict: Verdict;
+  within: 'whole-range' | 'part-of-range' | null;
+  /** True when the claim holds at the figures as stated (ignoring rounding). */
+  holdsAsStated: boolean | null;
+  unchecked: UncheckedReason | null;
+}
+
+export interface CheckReport {
+  kind: 'check';
+  dataset: DatasetInfo;
+  /** The latest year of figures in the dataset, for headings. */
+  latestYear: number;
+  checks: ClaimCheck[];
+  counts: { consistent: number; inconsistent: number; unchecked: number };
+}
+
+/** Tolerances of the qualifiers, as fractions of the stated value or in percentage points. */
+export const NEARLY_BELOW = new Decimal('0.02');
+export const AROUND_EITHER_SIDE = new Decimal('0.1');
+export const FLAT_PP = new Decimal('1');
+
+/** The region a qualifier accepts around the claim's stated value X. */
+export function regionOf(claim: Claim): Region | null {
+  const x = claim.value?.value;
+  const closed = (a: Decimal, b: Decimal): Region => {
+    const iv = interval(a, b);
+    return { low: iv.low, high: iv.high, lowInclusive: true, highInclusive: true };
+  };
+  switch (claim.qualifier) {
+    case 'exactly':
+      // As stated, to its rounding: 5.5 accepts 5.45–5.55.
+      return x ? closed(x.minus(claim.value!.halfWidth), x.plus(claim.value!.halfWidth)) : null;
+    case 'nearly':
+      return x ? closed(x.minus(x.abs().times(NEARLY_BELOW)), x) : null;
+    case 'around':
+    case 'about':
+    case 'approximately':
+      return x ? closed(x.minus(x.abs().times(AROUND_EITHER_SIDE)), x.plus(x.abs().times(AROUND_EITHER_SIDE))) : null;
+    case 'relatively flat':
+      return { low: FLAT_PP.neg(), high: FLAT_PP, lowInclusive: false, highInclusive: false };
+    case 'above':
+      return x ? { low: x, high: null, lowInclusive: false, highInclusive: false } : null;
+    case 'below':
+      return x ? { low: null, high: x, lowInclusive: false, highInclusive: false } : null;
+    case 'accelerated':
+      // Later minus earlier growth, in percentage points, must be positive.
+      return { low: ZERO, high: null, lowInclusive: false, highInclusive: false };
+    case 'record':
+      return null;
+  }
+}
+
+function inRegion(v: Decimal, r: Region): boolean {
+  if (r.low && (r.lowInclusive ? v.lt(r.low) : v.lte(r.low))) return false;
+  if (r.high && (r.highInclusive ? v.gt(r.high) : v.gte(r.high))) return false;
+  return true;
+}
+
+/** Whether every, some or no value of the range lies in the region. */
+function overlap(range: Interval, r: Region): 'whole-range' | 'part-of-range' | 'none' {
+  if (inRegion(range.low, r) && inRegion(range.high, r)) return 'whole-range';
+  const belowAll = r.low && (r.lowInclusive ? range.high.lt(r.low) : range.high.lte(r.low));
+  const aboveAll = r.high && (r.highInclusive ? range.low.gt(r.high) : range.low.gte(r.high));
+  return belowAll || aboveAll ? 'none' : 'part-of-range';
+}
+
+const pct = (x: Decimal) => x.times(HUNDRED);
+
+function measureOf(claim: Claim): ClaimCheck['measure'] {
+  if (claim.qualifier === 'accelerated') return 'pp';
+  return claim.metric === 'exportGrowthPct' || claim.metric === 'importGrowthPct' ? 'pct' : 'money';
+}
+
+interface Figures {
+  value: Decimal;
+  range: Interval;
+  basis: FiguresBasis;
+}
+
+function amountOf(record: YearRecord, metric: 'balance' | 'exports' | 'imports'): { value: Decimal; range: Interval } {
+  const e = figureInterval(record.exports);
+  const m = figureInterval(record.imports);
+  if (metric === 'exports') return { value: record.exports.value, range: e };
+  if (metric === 'imports') return { value: record.imports.value, range: m };
+  return { value: record.exports.value.minus(record.imports.value), range: sub(e, m) };
+}
+
+/** The figures a claim about an amount or a growth rate of one year is tested against. */
+function figuresFor(dataset: Dataset, claim: Claim): Figures | UncheckedReason {
+  const year = claim.year!;
+  const record = dataset.years.find((r) => r.year === year);
+  const have = dataset.years.map((r) => r.year);
+  if (claim.metric === 'exportGrowthPct' || claim.metric === 'importGrowthPct') {
+    const flow = claim.metric === 'exportGrowthPct' ? 'exports' : 'imports';
+    const before = dataset.years.find((r) => r.year === year - 1);
+    if (!record || !before) return { code: 'growth-needs-previous-year', year, metric: flow };
+    const now = record[flow];
+    const then = before[flow];
+    if (then.value.isZero()) return { code: 'undefined-value', why: `${flow} were zero in ${year - 1}` };
+    const range = rangeOf([figureInterval(then), figureInterval(now)], ([a, b]) => (a!.isZero() ? null : pct(b!.div(a!).minus(ONE))));
+    if (!range) return { code: 'undefined-value', why: `the ${year - 1} ${flow} may be zero within their rounding` };
+    return { value: pct(now.value.div(then.value).minus(ONE)), range, basis: { kind: 'derived', year, from: year - 1 } };
+  }
+  const metric = claim.metric;
+  if (record) return { ...amountOf(record, metric), basis: { kind: 'reported', year } };
+  const latest = dataset.years[dataset.years.length - 1]!;
+  if (year <= latest.year) return { code: 'no-figures-for-year', year, have };
+  // A future year: compound the latest year with the dataset's forecast for every year between.
+  let exports = { value: latest.exports.value, range: figureInterval(latest.exports) };
+  let imports = { value: latest.imports.value, range: figureInterval(latest.imports) };
+  let lastGrowth: { g: Figure; h: Figure | null } | null = null;
+  for (let y = latest.year + 1; y <= year; y++) {
+    const f = dataset.forecasts.find((x) => x.year === y);
+    if (!f?.exportGrowthPct) return { code: 'no-forecast-growth', year: y };
+    const g = f.exportGrowthPct;
+    const h = f.importGrowthPct ?? null;
+    const fg = factorInterval(figureInterval(g));
+    // Without an import forecast imports are held flat, exactly, as `project` does by default.
+    const fh = h ? factorInterval(figureInterval(h)) : point(ONE);
+    exports = { value: exports.value.times(ONE.plus(g.value.div(HUNDRED))), range: interval(exports.range.low.times(fg.low), exports.range.high.times(fg.high)) };
+    imports = { value: h ? imports.value.times(ONE.plus(h.value.div(HUNDRED))) : imports.value, range: interval(imports.range.low.times(fh.low), imports.range.high.times(fh.high)) };
+    lastGrowth = { g, h };
+  }
+  const basis: FiguresBasis = { kind: 'projected', year, from: latest.year, exportGrowthPct: lastGrowth!.g, importGrowthPct: lastGrowth!.h };
+  if (metric === 'exports') return { ...exports, basis };
+  if (metric === 'imports') return { ...imports, basis };
+  return { value: exports.value.minus(imports.value), range: sub(exports.range, imports.range), basis };
+}
+
+function unchecked(claim: Claim, reason: UncheckedReason, accepts: Region | null): ClaimCheck {
+  return { claim, measure: measureOf(claim), accepts, value: null, range: null, basis: null, verdict: 'unchecked', within: null, holdsAsStated: null, unchecked: reason };
+}
+
+function judged(claim: Claim, accepts: Region, fig: Figures): ClaimCheck {
+  const o = overlap(fig.range, accepts);
+  return {
+    claim,
+    measure: measureOf(claim),
+    accepts,
+    value: fig.value,
+    range: fig.range,
+    basis: fig.basis,
+    verdict: o === 'none' ? 'inconsistent' : 'consistent',
+    within: o === 'none' ? null : o,
+    holdsAsStated: inRegion(fig.value, accepts),
+    unchecked: null,
+  };
+}
+
+/**
+ * "Record": above every earlier year in the data. For a balance in deficit it is a record deficit:
+ * below every earlier year. Only the years in the dataset can be compared, so the basis lists them.
+ */
+function checkRecord(dataset: Dataset, claim: Claim): ClaimCheck {
+  const year = claim.year!;
+  const record = dataset.years.find((r) => r.year === year);
+  if (!record) return unchecked(claim, { code: 'no-figures-for-year', year, have: dataset.years.map((r) => r.year) }, null);
+  const metric = claim.metric === 'exports' || claim.metric === 'imports' ? claim.metric : 'balance';
+  const earlier = dataset.years.filter((r) => r.year < year);
+  if (earlier.length === 0) return unchecked(claim, { code: 'record-needs-earlier-years', year }, null);
+  const now = amountOf(record, metric);
+  // Compare "larger deficit" as "larger" by flipping signs; the report keeps the real values.
+  const flip = metric === 'balance' && now.value.isNegative();
+  const o = (iv: Interval): Interval => (flip ? { low: iv.high.neg(), high: iv.low.neg() } : iv);
+  const ov = (d: Decimal) => (flip ? d.neg() : d);
+  let best = earlier[0]!;
+  for (const r of earlier) if (ov(amountOf(r, metric).value).gt(ov(amountOf(best, metric).value))) best = r;
+  const bestValue = amountOf(best, metric).value;
+  const nowR = o(now.range);
+  const earlierR = earlier.map((r) => o(amountOf(r, metric).range));
+  // Certain when this year's whole range beats every earlier year's whole range; impossible when
+  // some earlier year is surely at least as far out as this year can be.
+  const certain = earlierR.every((r) => nowR.low.gt(r.high));
+  const impossible = earlierR.some((r) => !r.low.lt(nowR.high));
+  const accepts: Region = flip
+    ? { low: null, high: bestValue, lowInclusive: false, highInclusive: false }
+    : { low: bestValue, high: null, lowInclusive: false, highInclusive: false };
+  return {
+    claim,
+    measure: 'money',
+    accepts,
+    value: now.value,
+    range: now.range,
+    basis: { kind: 'record', year, earlierYears: earlier.map((r) => r.year), highestEarlierYear: best.year, highestEarlier: amountOf(best, metric).range },
+    verdict: impossible ? 'inconsistent' : 'consistent',
+    within: impossible ? null : certain ? 'whole-range' : 'part-of-range',
+    holdsAsStated: ov(now.value).gt(ov(bestValue)),
+    unchecked: null,
+  };
+}
+
+function checkAccelerated(dataset: Dataset, claim: Claim, accepts: Region): ClaimCheck {
+  const key = claim.metric === 'importGrowthPct' ? 'importGrowthPct' : 'exportGrowthPct';
+  const from = dataset.months.find((m) => m.month === claim.from)?.[key];
+  const to = dataset.months.find((m) => m.month === claim.to)?.[key];
+  const missing = [!from ? claim.from! : null, !to ? claim.to! : null].filter((m): m is string => m !== null);
+  if (!from || !to) return unchecked(claim, { code: 'months-missing', months: missing }, accepts);
+  return judged(claim, accepts, {
+    value: to.value.minus(from.value),
+    range: sub(figureInterval(to), figureInterval(from)),
+    basis: { kind: 'months', from: claim.from!, to: claim.to! },
+  });
+}
+
+export function checkClaim(dataset: Dataset, claim: Claim): ClaimCheck {
+  if (claim.qualifier === 'record') return checkRecord(dataset, claim);
+  const accepts = regionOf(claim);
+  if (!accepts) return unchecked(claim, { code: 'undefined-value', why: `"${claim.qualifier}" needs a stated value` }, null);
+  if (claim.qualifier === 'accelerated') return checkAccelerated(dataset, claim, accepts);
+  const fig = figuresFor(dataset, claim);
+  if ('code' in fig) return unchecked(claim, fig, accepts);
+  return judged(claim, accepts, fig);
+}
+
+export function computeCheck(dataset: Dataset): CheckReport {
+  const checks = dataset.claims.map((c) => checkClaim(dataset, c));
+  const count = (v: Verdict) => checks.filter((c) => c.verdict === v).length;
+  return {
+    kind: 'check',
+    dataset: datasetInfo(dataset),
+    latestYear: dataset.years[dataset.years.length - 1]!.year,
+    checks,
+    counts: { consistent: count('consistent'), inconsistent: count('inconsistent'), unchecked: count('unchecked') },
+  };
+}
