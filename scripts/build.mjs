@@ -28,6 +28,40 @@ const fastStringWidth = {
   },
 };
 
+// Libraries only some runs need are bundled on their own into dist/vendor/ and required from
+// there when first used, so every start-up does not read, and deserialize, their code.
+const VENDOR = ['csv-parse/sync', 'jsonc-parser', '@valibot/to-json-schema', 'chalk', '@colors/colors/safe', 'string-width/index.js'];
+const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
+const splitVendors = {
+  name: 'split-vendors',
+  setup(b) {
+    const filter = new RegExp(`^(${VENDOR.map((v) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    // An import of a vendored library becomes a tiny module that require()s its file; a plain
+    // external would stay a dynamic import(), which code compiled through vm.Script cannot run.
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`./${vendorFile(args.path)}`)});`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+for (const name of VENDOR) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+    outfile: `${dist}/${vendorFile(name)}`,
+    bundle: true,
+    // Prefer ESM builds: some packages' "main" is a UMD file with requires a bundler cannot follow.
+    mainFields: ['module', 'main'],
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
 await build({
   entryPoints: [`${root}src/cli/bin.ts`],
   outfile: `${dist}/cli.cjs`,
@@ -38,7 +72,7 @@ await build({
   minify: process.env.NO_MINIFY !== "1",
   keepNames: true,
   legalComments: 'none',
-  plugins: [lazyChildProcess, fastStringWidth],
+  plugins: [lazyChildProcess, fastStringWidth, splitVendors],
   logLevel: 'warning',
 });
 

@@ -1,7 +1,9 @@
 // End to end: the built binary, spawned with a fixed environment. Tables are compared with golden
 // files (UPDATE_GOLDEN=1 rewrites them after a deliberate change); JSON is compared as data.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -80,6 +82,42 @@ describe('bin/tradecalc', () => {
     const r = spawnSync(process.execPath, [bin, 'summary', '--data', '-', '--json'], { input: readFileSync(`${root}test/fixtures/china-bom-crlf.csv`), encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).exportGrowthPct).toBe(5.3072625698324);
+  });
+
+  // Libraries some runs need are loaded from dist/vendor/ on first use: exercise each through the binary.
+  describe('lazily loaded libraries', () => {
+    const fixtures = `${root}test/fixtures/`;
+    it('CSV datasets (csv-parse)', () => {
+      const r = tradecalc(['summary', '--data', `${fixtures}trade-multi.csv`, '--reporter', 'China', '--json']);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).kind).toBe('summary');
+    });
+    it('JSON syntax errors with line and column (jsonc-parser)', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tradecalc-e2e-'));
+      writeFileSync(join(dir, 'bad.json'), '{\n  "id": "x",\n');
+      const r = tradecalc(['summary', '--data', join(dir, 'bad.json')]);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/bad\.json:3:1: not valid JSON/);
+    });
+    it('the JSON Schema (@valibot/to-json-schema)', () => {
+      const r = tradecalc(['data', 'schema']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).$schema).toMatch(/json-schema/);
+    });
+    it('colour (chalk) and wide characters (string-width)', () => {
+      const r = tradecalc(['project'], { NO_COLOR: '', FORCE_COLOR: '1' });
+      expect(r.stdout).toMatch(/\u001b\[32m/);
+      const dir = mkdtempSync(join(tmpdir(), 'tradecalc-e2e-'));
+      writeFileSync(join(dir, 'wide.csv'), 'reporter,year,exports,imports\n中国,2024,1T,2T\n');
+      const wide = tradecalc(['data', 'list', '--data', join(dir, 'wide.csv')]);
+      expect(wide.stderr).toBe('');
+      // Every line of the boxed table is equally wide on screen: 中国 counts as four columns.
+      const rows = wide.stdout.split('\n').filter((l) => /^[│┌└├]/.test(l));
+      const width = (l: string) => [...l].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+      expect(rows.length).toBeGreaterThan(2);
+      expect(new Set(rows.map(width)).size).toBe(1);
+    });
   });
 
   it('a closed pipe ends quietly with exit 0', () => {
