@@ -28,6 +28,9 @@ describe('tradecalc completion', () => {
     expect(bashComplete(r.stdout, ['tradecalc', 'pro'])).toEqual(['project']);
     expect(bashComplete(r.stdout, ['tradecalc', 'project', '--gr'])).toEqual(['--growth']);
     expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--format', 'c'])).toEqual(['csv']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'data', ''])).toEqual(['list', 'show', 'validate', 'schema']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'data', 'validate', '--d'])).toEqual(['--data', '--dataset', '--debug']);
+    expect(bashComplete(r.stdout, ['tradecalc', '--no-color', 'check', '--js'])).toEqual(['--json']);
   });
 
   it('zsh and fish scripts name every command and option', async () => {
@@ -36,7 +39,10 @@ describe('tradecalc completion', () => {
       expect(r.code).toBe(0);
       for (const word of ['summary', 'project', 'growth', 'import-growth', 'threshold', 'format']) expect(r.stdout).toContain(word);
     }
-    expect((await cli(['completion', 'fish'])).stdout).toContain(`-l format -r -a 'table json csv markdown'`);
+    const fish = (await cli(['completion', 'fish'])).stdout;
+    expect(fish).toContain(`-l format -x -a 'table json csv markdown'`);
+    expect(fish).toContain(`complete -c tradecalc -n '__fish_seen_subcommand_from data; and not __fish_seen_subcommand_from list show validate schema' -a validate`);
+    expect((await cli(['completion', 'zsh'])).stdout).toContain(`'data validate')`);
   });
 
   it('refuses an unknown shell with exit 2', async () => {
