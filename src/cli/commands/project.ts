@@ -1,12 +1,12 @@
 // `tradecalc project`: compound the base year forward under growth assumptions and test the balance
 // against a threshold. Defaults come from the dataset's forecast for the following year.
-import { Decimal } from '../../core/decimal.js';
-import { computeProjection, forecastAfter, type ProjectionAssumptions } from '../../core/project.js';
-import { selectYear } from '../../core/select.js';
-import type { Dataset, Figure } from '../../core/types.js';
+import type { Decimal } from '../../core/decimal.js';
+import { computeProjection, type ProjectionAssumptions } from '../../core/project.js';
+import type { Dataset } from '../../core/types.js';
+import { forecastRate, resolveHorizon } from '../assumptions.js';
 import { resolveDataset, type DatasetOptions } from '../dataset.js';
 import type { IO } from '../io.js';
-import { parseAmountOption, parseGrowthList, parseYears } from '../options.js';
+import { parseGrowthList } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
 
 export interface ProjectRawOptions extends DatasetOptions {
@@ -17,40 +17,23 @@ export interface ProjectRawOptions extends DatasetOptions {
   year?: number | undefined;
 }
 
-function describe(fig: Figure, forecastYear: number, suffix: string): string {
-  return `${forecastYear} forecast: ${fig.qualifier ? `${fig.qualifier} ` : ''}${fig.stated}${suffix}`;
-}
-
 /** Options and dataset forecast combined into the core's assumptions, each with its origin. */
 export function resolveProjection(dataset: Dataset, opts: ProjectRawOptions): ProjectionAssumptions {
-  const years = opts.years === undefined ? 1 : parseYears('--years', opts.years);
-  const base = selectYear(dataset, opts.year);
-  const forecast = forecastAfter(dataset, base.year);
-  const origins: Record<string, string> = {};
+  const h = resolveHorizon(dataset, opts);
   const rate = (key: 'exportGrowthPct' | 'importGrowthPct', option: string, raw: string | undefined): Decimal[] => {
     if (raw !== undefined) {
-      origins[key] = 'option';
-      return parseGrowthList(option, raw, years);
+      h.origins[key] = 'option';
+      return parseGrowthList(option, raw, h.years);
     }
-    const fig = forecast?.[key];
-    origins[key] = fig ? describe(fig, forecast!.year, '%') : 'no forecast in the dataset: held flat';
-    const value = fig ? fig.value : new Decimal(0);
-    return Array.from({ length: years }, () => value);
+    const value = forecastRate(h, key);
+    return Array.from({ length: h.years }, () => value);
   };
   const exportGrowthPct = rate('exportGrowthPct', '--growth', opts.growth);
   const importGrowthPct = rate('importGrowthPct', '--import-growth', opts.importGrowth);
-  let threshold: Decimal;
-  if (opts.threshold !== undefined) {
-    threshold = parseAmountOption('--threshold', opts.threshold);
-    origins.threshold = 'option';
-  } else if (forecast?.balance) {
-    threshold = forecast.balance.value;
-    origins.threshold = describe(forecast.balance, forecast.year, '');
-  } else {
-    threshold = new Decimal(0);
-    origins.threshold = 'no forecast in the dataset: zero, i.e. stays in surplus';
-  }
-  return { exportGrowthPct, importGrowthPct, threshold, baseYear: base.year, origins };
+  // Growth first, threshold last: the order the JSON "origins" object has always had.
+  const { threshold: thresholdOrigin, ...rest } = h.origins;
+  const origins = { ...rest, threshold: thresholdOrigin! };
+  return { exportGrowthPct, importGrowthPct, threshold: h.threshold, baseYear: h.baseYear, origins };
 }
 
 export async function runProject(opts: ProjectRawOptions, output: OutputOptions, io: IO): Promise<number> {
