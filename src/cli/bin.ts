@@ -15,6 +15,17 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 
 quietOnClosedPipe(process.stdout);
-const io: IO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+const io: IO = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  cwd: process.cwd(),
+  // While a handler is registered, Ctrl-C no longer kills the process: the command stops itself.
+  onInterrupt: (handler) => {
+    process.on('SIGINT', handler);
+    return () => void process.off('SIGINT', handler);
+  },
+};
 const code = await run(process.argv.slice(2), io);
 if (!(process.stdout.destroyed && code === 0)) process.exitCode = code;

@@ -51,8 +51,12 @@ export async function textContext(io: IO, options: OutputOptions): Promise<TextC
 
 export async function emit(io: IO, options: OutputOptions, views: Views): Promise<void> {
   if (options.format === 'json') {
-    const { stringifyJson } = await import('../render/json.js');
-    await writeAll(io.stdout, [`${stringifyJson(await views.json())}\n`]);
+    const { jsonChunks } = await import('../render/json.js');
+    // Written as produced: a large document (a million grid cells) never sits in memory whole.
+    await writeAll(io.stdout, (function* (doc) {
+      yield* jsonChunks(doc);
+      yield '\n';
+    })(await views.json()));
     return;
   }
   if (options.format === 'csv' || options.format === 'markdown') {

@@ -50,6 +50,7 @@ export interface BreakevenReport {
   base: { year: number; exports: Decimal; imports: Decimal; balance: Decimal };
   assumptions: BreakevenAssumptions;
   horizonYear: number;
+  threshold: Decimal;
   /** Balance in the horizon year at the given rates (both held), for comparison. */
   balanceAtAssumptions: Decimal;
   exportGrowth: BreakevenResult;
@@ -142,6 +143,7 @@ export function computeBreakeven(dataset: Dataset, assumptions: BreakevenAssumpt
     base: { ...base, balance: base.exports.minus(base.imports) },
     assumptions,
     horizonYear: base.year + years,
+    threshold,
     balanceAtAssumptions: atAssumptions.balance,
     exportGrowth: solveExportGrowth(base, assumptions.importGrowthPct, years, threshold),
     importGrowth: solveImportGrowth(base, assumptions.exportGrowthPct, years, threshold),

@@ -6,10 +6,12 @@
 // error of a simulation is many orders of magnitude larger than double rounding, and decimal
 // arithmetic would make a million runs take minutes. Inputs stay Decimal in the report.
 //
-// Percentiles are exact order statistics (numpy's default "linear" rule). When runs × years fits
-// STORE_LIMIT values they are kept in memory and selected; beyond that the same seeded stream is
-// replayed: pass A finds min/max, pass B histograms each year into fine bins, pass C keeps only the
-// values in the bins that hold the wanted ranks. Both ways give identical results.
+// Percentiles are exact order statistics (numpy's default "linear" rule), found without sorting
+// everything: each year's values are counted into 65,520 fine bins between their min and max, and
+// only the values in the bins holding the wanted ranks are kept and sorted. When runs × years fits
+// STORE_LIMIT the values are kept in memory and binned from there; beyond that the same seeded
+// stream is replayed (pass A: min/max and counts, B: bins, C: the wanted bins' values), so memory
+// stays bounded at any --runs. Both ways give identical results.
 //
 // The work is done in steps (`step()`), so a caller can show progress, stay responsive to Ctrl-C,
 // and abandon a run; the core itself does no I/O and keeps no timers.
@@ -81,10 +83,8 @@ export interface SimulationRun {
   result(): SimulationReport;
 }
 
-const TWO_PI = 2 * Math.PI;
-const TWO_POW_26 = 67108864;
-const TWO_POW_53 = 9007199254740992;
-const TWO_POW_32 = 4294967296;
+/** A signed 32-bit output times 2^−31 is uniform on [−1, 1). */
+const TWO_POW_MINUS_31 = 1 / 2147483648;
 
 interface Target {
   year: number;
@@ -147,26 +147,25 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
       let ef = 1;
       let mf = 1;
       for (let y = 0; y < nYears; y++) {
-        // Three 32-bit draws: 53 bits for the radius (u in (0, 1], so log(u) is finite), 32 for the angle.
-        let m = Math.imul(a1, 5);
-        let r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-        let t = a1 << 9;
-        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-        const hiBits = r >>> 5;
-        m = Math.imul(a1, 5);
-        r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-        t = a1 << 9;
-        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-        const u = (hiBits * TWO_POW_26 + (r >>> 6) + 1) / TWO_POW_53;
-        m = Math.imul(a1, 5);
-        r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-        t = a1 << 9;
-        a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
-        const theta = (r / TWO_POW_32) * TWO_PI;
-        // Box–Muller: two independent standard normals from one pair of uniforms.
-        const radius = Math.sqrt(-2 * Math.log(u));
-        const z1 = radius * Math.cos(theta);
-        const z2 = radius * Math.sin(theta);
+        // Marsaglia's polar method: two uniforms in (−1, 1), kept when inside the unit circle
+        // (π/4 of the time), give two independent standard normals with one log and no trig.
+        let u: number;
+        let v: number;
+        let q: number;
+        do {
+          let m = Math.imul(a1, 5);
+          let t = a1 << 9;
+          u = (Math.imul((m << 7) | (m >>> 25), 9) | 0) * TWO_POW_MINUS_31;
+          a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+          m = Math.imul(a1, 5);
+          t = a1 << 9;
+          v = (Math.imul((m << 7) | (m >>> 25), 9) | 0) * TWO_POW_MINUS_31;
+          a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+          q = u * u + v * v;
+        } while (q >= 1 || q === 0);
+        const k = Math.sqrt((-2 * Math.log(q)) / q);
+        const z1 = u * k;
+        const z2 = v * k;
         let fe = 1 + gMean + gSd * z1;
         let fm = 1 + hMean + hSd * (rho * z1 + rhoC * z2);
         // A draw below −100 % is −100 %: a flow can vanish but not turn negative.
@@ -239,9 +238,19 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
     },
     result() {
       while (!finished) run.step(Number.MAX_SAFE_INTEGER);
+      if (store && fine === null) {
+        // Kept values go through the same bins as a replay: a fine histogram per year, then only
+        // the few values in the bins that hold the wanted ranks are sorted. Linear, and far quicker
+        // than selecting in a million values.
+        fine = new Uint32Array(nYears * FINE_BINS);
+        scale = binScales(min, max);
+        for (let y = 0; y < nYears; y++) binValues(values[y]!, min[y]!, scale[y]!, fine, y * FINE_BINS);
+        targets = planTargets(fine, nYears, runs);
+        for (let y = 0; y < nYears; y++) collectBins(values[y]!, min[y]!, scale[y]!, new Map(targets.filter((t) => t.year === y).map((t) => [t.bin, t])));
+      }
       const years: SimulatedYear[] = [];
       for (let y = 0; y < nYears; y++) {
-        const pct = store ? percentilesFromValues(values[y]!) : percentilesFromTargets(targets, y, runs);
+        const pct = percentilesFromTargets(targets, y, runs);
         years.push({
           year: base.year + y + 1,
           aboveCount: above[y]!,
@@ -254,7 +263,6 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
         });
       }
       const h = nYears - 1;
-      const fineCounts = store ? fineHistogram(values[h]!, min[h]!, max[h]!) : fine!.subarray(h * FINE_BINS, (h + 1) * FINE_BINS);
       return {
         kind: 'simulation',
         dataset: datasetInfo(dataset),
@@ -263,8 +271,8 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
         runs,
         seed: a.seed,
         years,
-        histogram: { year: base.year + nYears, min: min[h]!, max: max[h]!, counts: coarsen(fineCounts) },
-        method: { prng: 'xoshiro128** seeded by splitmix32', normal: 'Box–Muller', percentile: 'linear interpolation between order statistics (numpy default)', passes },
+        histogram: { year: base.year + nYears, min: min[h]!, max: max[h]!, counts: coarsen(fine!.subarray(h * FINE_BINS, (h + 1) * FINE_BINS)) },
+        method: { prng: 'xoshiro128** seeded by splitmix32', normal: 'Marsaglia polar method', percentile: 'linear interpolation between order statistics (numpy default)', passes },
       };
     },
   };
@@ -282,16 +290,27 @@ function binScales(min: Float64Array, max: Float64Array): Float64Array {
   return s;
 }
 
-/** The fine bin of each value, as in replay pass B, so both modes histogram identically. */
-function fineHistogram(values: Float64Array, lo: number, hi: number): Uint32Array {
-  const counts = new Uint32Array(FINE_BINS);
-  const scale = hi > lo ? FINE_BINS / (hi - lo) : 0;
+/** The fine bin of a value, exactly as replay pass B computes it, so both modes bin alike. */
+function binOf(x: number, lo: number, scale: number): number {
+  const bin = Math.floor((x - lo) * scale);
+  return bin >= FINE_BINS ? FINE_BINS - 1 : bin;
+}
+
+function binValues(values: Float64Array, lo: number, scale: number, counts: Uint32Array, offset: number): void {
   for (let i = 0; i < values.length; i++) {
-    let bin = Math.floor((values[i]! - lo) * scale);
-    if (bin >= FINE_BINS) bin = FINE_BINS - 1;
-    counts[bin] = counts[bin]! + 1;
+    const at = offset + binOf(values[i]!, lo, scale);
+    counts[at] = counts[at]! + 1;
   }
-  return counts;
+}
+
+function collectBins(values: Float64Array, lo: number, scale: number, byBin: Map<number, Target>): void {
+  // A byte per bin answers "wanted?" for the million values that are not; the map only for the few that are.
+  const wanted = new Uint8Array(FINE_BINS);
+  for (const bin of byBin.keys()) wanted[bin] = 1;
+  for (let i = 0; i < values.length; i++) {
+    const bin = binOf(values[i]!, lo, scale);
+    if (wanted[bin] === 1) byBin.get(bin)!.values.push(values[i]!);
+  }
 }
 
 function coarsen(fine: Uint32Array): number[] {
@@ -349,55 +368,4 @@ function percentilesFromTargets(targets: Target[], year: number, runs: number): 
     const b = orderStatFromTargets(targets, year, hi);
     return a + frac * (b - a);
   });
-}
-
-function percentilesFromValues(values: Float64Array): number[] {
-  const work = values; // reordered in place: each year's values are used only once more, for the histogram
-  const n = work.length;
-  let left = 0;
-  return PERCENTILES.map((p) => {
-    const { lo, hi, frac } = ranksOf(p, n);
-    quickselect(work, lo, left, n - 1);
-    const a = work[lo]!;
-    let b = a;
-    if (hi > lo) {
-      // After selection everything right of lo is ≥ a: the next order statistic is their minimum.
-      b = Infinity;
-      for (let i = lo + 1; i < n; i++) if (work[i]! < b) b = work[i]!;
-    }
-    left = lo;
-    return a + frac * (b - a);
-  });
-}
-
-/** Places the k-th smallest of a[left..right] at a[k], smaller before, larger after (Hoare, median of three). */
-function quickselect(a: Float64Array, k: number, left: number, right: number): void {
-  while (right > left) {
-    const mid = (left + right) >>> 1;
-    // Median of three as pivot keeps sorted or constant input from going quadratic.
-    if (a[mid]! < a[left]!) swap(a, mid, left);
-    if (a[right]! < a[left]!) swap(a, right, left);
-    if (a[right]! < a[mid]!) swap(a, right, mid);
-    const pivot = a[mid]!;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i]!;
-  a[i] = a[j]!;
-  a[j] = t;
 }

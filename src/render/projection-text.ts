@@ -46,3 +46,4 @@ export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext): s
   out.push('', r.verdict.holds ? style.good(verdict) : style.bad(verdict));
   return `${out.join('\n')}\n`;
 }
+

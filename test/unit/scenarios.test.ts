@@ -59,10 +59,10 @@ describe('scenario grid', () => {
     });
   });
 
-  it('refuses more than a million cells', () => {
+  it('refuses more than 1001 × 1001 cells', () => {
     expect(() =>
       computeScenarioGrid(article(), { years: 1, threshold: d(0), exportGrowth: { start: d(0), stop: d(1001), step: d(1) }, importGrowth: { start: d(0), stop: d(1000), step: d(1) } }),
-    ).toThrow(/exceeds 1000000/);
+    ).toThrow(/exceeds 1002001/);
   });
 });
 
@@ -90,8 +90,8 @@ describe('named scenarios', () => {
     const list = namedScenarios(ds);
     expect(list.map((s) => `${s.id}:${s.exportGrowthPct}:${s.importGrowthPct}:${s.origin}`)).toEqual([
       'baseline:2.5:1:dataset',
-      'optimistic:6:-3:baseline ±3 pp',
-      'pessimistic:0:3:baseline ±3 pp',
+      'optimistic:6:-3:baseline, exports +3 pp, imports −3 pp',
+      'pessimistic:0:3:baseline, exports −3 pp, imports +3 pp',
       'tariff-shock:-8:-2:dataset',
     ]);
   });
@@ -104,7 +104,7 @@ describe('named scenarios', () => {
 
   it('comparison paths are project paths', () => {
     const cmp = compareScenarios(article(), namedScenarios(article()), { years: 3, threshold: d('1e12') });
-    const pess = cmp.outcomes[2]!;
+    const pess = cmp.outcomes[2]!.projection;
     const p = computeProjection(article(), { exportGrowthPct: [d(0), d(0), d(0)], importGrowthPct: [d(3), d(3), d(3)], threshold: d('1e12') });
     expect(pess.path.map((x) => x.balance.toString())).toEqual(p.path.map((x) => x.balance.toString()));
     // 3.77T − 2.58T·1.03³ = 3.77T − 2.81923566T = 0.95076434T: first below $1T in 2028

@@ -6,6 +6,7 @@ import type { Dataset } from '../../core/types.js';
 import { forecastRate, resolveHorizon } from '../assumptions.js';
 import { resolveDataset, type DatasetOptions } from '../dataset.js';
 import type { IO } from '../io.js';
+import { UsageError } from '../../errors.js';
 import { parseGrowthList } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
 
@@ -15,6 +16,8 @@ export interface ProjectRawOptions extends DatasetOptions {
   years?: string | undefined;
   threshold?: string | undefined;
   year?: number | undefined;
+  /** true: --chart, false: --no-chart, undefined: a chart on a terminal only. */
+  chart?: boolean | undefined;
 }
 
 /** Options and dataset forecast combined into the core's assumptions, each with its origin. */
@@ -37,12 +40,22 @@ export function resolveProjection(dataset: Dataset, opts: ProjectRawOptions): Pr
 }
 
 export async function runProject(opts: ProjectRawOptions, output: OutputOptions, io: IO): Promise<number> {
+  if (opts.chart === true && output.format !== 'table') {
+    throw new UsageError(`--chart draws under the table and cannot go with --format ${output.format} (leave out one of them)`);
+  }
+  // By default a person at a terminal gets the chart; a pipe gets it only when asked.
+  const chart = output.format === 'table' && (opts.chart ?? io.stdout.isTTY === true);
   const dataset = await resolveDataset(opts);
   const report = computeProjection(dataset, resolveProjection(dataset, opts));
   await emit(io, output, {
     json: () => import('../../render/json-reports.js').then((m) => m.projectionToJson(report)),
     grid: () => import('../../render/grid-reports.js').then((m) => m.projectionToGrid(report)),
-    text: async (ctx) => (await import('../../render/projection-text.js')).renderProjectionAsText(report, ctx),
+    text: async (ctx) => {
+      const table = (await import('../../render/projection-text.js')).renderProjectionAsText(report, ctx);
+      if (!chart) return table;
+      const { renderProjectionChart } = await import('../../render/projection-chart.js');
+      return `${table}\n${renderProjectionChart(report, ctx)}`;
+    },
   });
   return 0;
 }
