@@ -30,7 +30,7 @@ const fastStringWidth = {
 
 // Libraries only some runs need are bundled on their own into dist/vendor/ and required from
 // there when first used, so every start-up does not read, and deserialize, their code.
-const VENDOR = ['csv-parse/sync', 'jsonc-parser', '@valibot/to-json-schema', 'chalk', '@colors/colors/safe', 'string-width/index.js'];
+const VENDOR = ['csv-parse/sync', 'jsonc-parser', '@valibot/to-json-schema', 'chalk', '@colors/colors/safe', 'string-width/index.js', 'cli-progress'];
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
 const splitVendors = {
   name: 'split-vendors',

@@ -26,3 +26,12 @@ export class DataError extends Error {
     super(message);
   }
 }
+
+/** The user pressed Ctrl-C (SIGINT) during a long computation: stop, print nothing on stdout. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  readonly exitCode = EXIT.interrupted;
+  constructor() {
+    super('interrupted');
+  }
+}

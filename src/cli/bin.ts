@@ -29,6 +29,11 @@ function processIO(): IO {
     },
     env: process.env,
     cwd: process.cwd(),
+    // While a handler is registered, Ctrl-C no longer kills the process: the command stops itself.
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
   };
 }
 

@@ -7,6 +7,7 @@ export interface OutStream {
   columns?: number | undefined;
   /** Present on real streams: used to wait for 'drain' and to notice a closed pipe. */
   once?(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
+  removeListener?(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
   destroyed?: boolean | undefined;
 }
 
@@ -17,20 +18,35 @@ export interface IO {
   stdin?: AsyncIterable<string | Uint8Array> | undefined;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * Subscribes to Ctrl-C (SIGINT) for the length of a long computation; returns the unsubscribe.
+   * Absent: the computation cannot be interrupted (and Ctrl-C keeps its default effect).
+   */
+  onInterrupt?: ((handler: () => void) => () => void) | undefined;
 }
 
 /** An in-memory IO for tests and for library callers who want the text. */
 export function memoryIO(options: { isTTY?: boolean; columns?: number; env?: Record<string, string>; cwd?: string; stdin?: AsyncIterable<string | Uint8Array> } = {}) {
   const out: string[] = [];
   const err: string[] = [];
+  const handlers = new Set<() => void>();
   const io: IO = {
     stdout: { write: (s) => void out.push(s), isTTY: options.isTTY ?? false, columns: options.columns },
     stderr: { write: (s) => void err.push(s), isTTY: options.isTTY ?? false },
     stdin: options.stdin,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    onInterrupt: (handler) => {
+      handlers.add(handler);
+      return () => void handlers.delete(handler);
+    },
   };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+  /** Simulates Ctrl-C; returns whether anything was listening. */
+  const interrupt = () => {
+    for (const h of handlers) h();
+    return handlers.size > 0;
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join(''), interrupt };
 }
 
 /** True once a write has failed because the reader went away (`| head`). */
@@ -45,7 +61,12 @@ export async function writeAll(stream: OutStream, chunks: Iterable<string>): Pro
     const ok = stream.write(chunk);
     if (ok === false && stream.once) {
       await new Promise<void>((resolve) => {
-        const done = () => resolve();
+        // Whichever fires first wins; the other two are removed, or a long stream of writes
+        // would pile up listeners (and Node warns of a leak after ten).
+        const done = () => {
+          for (const event of ['drain', 'close', 'error'] as const) stream.removeListener?.(event, done);
+          resolve();
+        };
         stream.once!('drain', done);
         stream.once!('close', done);
         stream.once!('error', done);
@@ -54,16 +75,29 @@ export async function writeAll(stream: OutStream, chunks: Iterable<string>): Pro
   }
 }
 
+/** Joins small chunks into blocks of about `size` characters: one write (a system call) per block. */
+export function* batched(chunks: Iterable<string>, size = 65536): Generator<string> {
+  let block = '';
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length >= size) {
+      yield block;
+      block = '';
+    }
+  }
+  if (block) yield block;
+}
+
+export interface SyncWriter {
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
+}
+
 /**
  * A stream over a file descriptor written with writeSync. Touching process.stdout costs a Node
  * process several milliseconds of start-up (it builds a socket or TTY stream); a synchronous write
  * also cannot be cut short by the process ending. A reader that goes away (EPIPE) marks the stream
  * destroyed and later writes are dropped, so `| head` ends quietly.
  */
-export interface SyncWriter {
-  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
-}
-
 export function fdStream(fd: number, fs: SyncWriter, isTTY: boolean, columns?: () => number | undefined): OutStream {
   const stream: OutStream = {
     isTTY,

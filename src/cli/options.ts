@@ -1,11 +1,17 @@
 // Raw option strings become typed, validated values here and nowhere else ("low args" to "high
 // args"). Each failure is a UsageError naming the option, the value and what was expected.
 import { Decimal } from '../core/decimal.js';
-import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, YEARS_MAX, YEARS_MIN } from '../core/limits.js';
+import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, SD_MAX_PCT, YEARS_MAX, YEARS_MIN } from '../core/limits.js';
+import { type DecimalRange, rangeCount, singleRange } from '../core/range.js';
 import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal } from '../data/units.js';
 import { UsageError } from '../errors.js';
 
 const PCT_EXPECTED = `a percentage such as 3 or -1.5, from ${GROWTH_MIN_PCT} to ${GROWTH_MAX_PCT}`;
+
+/** 1000000 → "1,000,000". Not toLocaleString: loading ICU for it costs ~15 ms of start-up. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 function quoted(raw: string): string {
   return JSON.stringify(raw);
@@ -114,4 +120,78 @@ export function formatFromExtension(path: string): 'json' | 'csv' | 'markdown' |
 export function parsePath(option: string, raw: string): string {
   if (raw.trim() === '') throw new UsageError(`${option} ${quoted(raw)} is empty (expected a file name)`);
   return raw;
+}
+
+/**
+ * A range of growth rates, "start:stop:step" ("-4:4:0.5"), or one rate as a range of one.
+ * Values are start + i·step in exact decimal; stop is included when it falls on a step.
+ */
+export function parseRange(option: string, raw: string): DecimalRange {
+  const expected = 'a range start:stop:step such as -4:4:0.5, or a single rate such as 3';
+  const parts = raw.split(':');
+  if (parts.length === 1) return singleRange(parseGrowth(option, raw));
+  if (parts.length !== 3) throw new UsageError(`${option} ${quoted(raw)} is not a range (expected ${expected})`);
+  const [startText, stopText, stepText] = parts.map((p) => p.trim()) as [string, string, string];
+  const start = parseGrowth(`${option} start`, startText);
+  const stop = parseGrowth(`${option} stop`, stopText);
+  const step = parseDecimal(stepText);
+  if (!step) throw new UsageError(`${option} ${quoted(raw)} has a step ${quoted(stepText)} that is not a number (expected ${expected})`);
+  if (!step.value.gt(0)) throw new UsageError(`${option} ${quoted(raw)} has a step of ${stepText}, which is not above zero (expected ${expected})`);
+  if (stop.lt(start)) throw new UsageError(`${option} ${quoted(raw)} starts above where it stops (expected start <= stop, as in ${expected})`);
+  return { start, stop, step: step.value };
+}
+
+/** Refuses a grid of more than `max` cells before anything is computed, saying how large it would be. */
+export function checkGridSize(exportRange: DecimalRange, importRange: DecimalRange, max: number): void {
+  const cols = rangeCount(exportRange);
+  const rows = rangeCount(importRange);
+  const cells = cols * rows;
+  if (cells > max) {
+    const n = (x: number) => (Number.isFinite(x) ? grouped(x) : 'more than 2^53');
+    throw new UsageError(
+      `--growth and --import-growth make a grid of ${n(cols)} × ${n(rows)} = ${n(cells)} cells (at most ${grouped(max)}; use a larger step or a narrower range)`,
+    );
+  }
+}
+
+/** A whole number within [min, max], written plainly or with an exponent ("1e6"). */
+export function parseWholeNumber(option: string, raw: string, min: number, max: number, what: string): number {
+  const expected = `${what}, a whole number from ${grouped(min)} to ${grouped(max)}`;
+  const parsed = parseDecimal(raw);
+  if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not a number (expected ${expected})`);
+  if (!parsed.value.isInteger()) throw new UsageError(`${option} ${quoted(raw)} is not a whole number (expected ${expected})`);
+  if (parsed.value.lt(min) || parsed.value.gt(max)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${expected})`);
+  return parsed.value.toNumber();
+}
+
+/** A standard deviation of growth in percentage points: 0 (certain) to SD_MAX_PCT. */
+export function parseSd(option: string, raw: string): Decimal {
+  const expected = `a standard deviation in percentage points such as 4, from 0 to ${SD_MAX_PCT}`;
+  const parsed = parseDecimal(raw);
+  if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not a number (expected ${expected})`);
+  if (parsed.value.isNegative()) throw new UsageError(`${option} ${quoted(raw)} is negative (expected ${expected})`);
+  if (parsed.value.gt(SD_MAX_PCT)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${expected})`);
+  return parsed.value;
+}
+
+/** A correlation coefficient from −1 to 1. */
+export function parseCorrelation(option: string, raw: string): Decimal {
+  const expected = 'a correlation from -1 to 1, such as 0.5';
+  const parsed = parseDecimal(raw);
+  if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not a number (expected ${expected})`);
+  if (parsed.value.abs().gt(1)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${expected})`);
+  return parsed.value;
+}
+
+/** Scenario names, repeated (--scenario a --scenario b) or as a comma list ("a,b"), each known. */
+export function parseScenarioNames(option: string, raws: readonly string[], known: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const raw of raws) {
+    for (const part of raw.split(',')) {
+      const name = part.trim();
+      if (!known.includes(name)) throw new UsageError(`${option} ${quoted(name)} is not a scenario (expected one of: ${known.join(', ')})`);
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
 }

@@ -4,7 +4,7 @@ import type { Grid } from '../render/grid.js';
 import type { JsonValue } from '../render/json.js';
 import type { DisplayUnit } from '../render/format.js';
 import type { Style, TextContext } from '../render/style.js';
-import { type IO, writeAll } from './io.js';
+import { batched, type IO, writeAll } from './io.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -56,8 +56,13 @@ export async function textContext(io: IO, options: OutputOptions): Promise<TextC
 /** The text of the chosen view, as chunks (CSV streams row by row). */
 async function render(io: IO, options: OutputOptions, views: Views): Promise<Iterable<string>> {
   if (options.format === 'json') {
-    const { stringifyJson } = await import('../render/json.js');
-    return [`${stringifyJson(await views.json())}\n`];
+    const { jsonChunks } = await import('../render/json.js');
+    const doc = await views.json();
+    // Produced as written: a large document (a million grid cells) never sits in memory whole.
+    return (function* () {
+      yield* jsonChunks(doc);
+      yield '\n';
+    })();
   }
   if (options.format === 'csv' || options.format === 'markdown') {
     const { renderGridAsCsv, renderGridAsMarkdown } = await import('../render/grid.js');
@@ -68,7 +73,7 @@ async function render(io: IO, options: OutputOptions, views: Views): Promise<Ite
 }
 
 export async function emit(io: IO, options: OutputOptions, views: Views): Promise<void> {
-  const chunks = await render(io, options, views);
+  const chunks = batched(await render(io, options, views));
   if (options.output) {
     await writeFileAtomically(options.output, options.outputName ?? options.output, chunks);
     return;

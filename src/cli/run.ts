@@ -1,7 +1,7 @@
 // run(argv, io): parse, dispatch, and map every outcome to one documented exit code. Errors are one
 // line on stderr; stack traces only for internal errors, and only with --debug.
 import { CommanderError } from 'commander';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { IO } from './io.js';
 import { buildProgram, type RunState } from './program.js';
 
@@ -47,6 +47,10 @@ function report(err: unknown, io: IO, debug: boolean): number {
   if (err instanceof UsageError) {
     say(err.message);
     return EXIT.usage;
+  }
+  if (err instanceof InterruptedError) {
+    say('interrupted');
+    return EXIT.interrupted;
   }
   if (err instanceof DataError) {
     say(err.message);

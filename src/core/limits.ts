@@ -8,3 +8,5 @@ export const YEARS_MIN = 1;
 export const YEARS_MAX = 100;
 /** Amounts (thresholds, trade flows) up to 10^21 currency units in magnitude. */
 export const AMOUNT_MAX_ABS = '1e21';
+/** Standard deviations of simulated growth, in percentage points: beyond 1000 it is a typo. */
+export const SD_MAX_PCT = 1000;

@@ -78,6 +78,15 @@ export interface Claim {
   to?: string | undefined;
 }
 
+/** A named growth assumption a dataset defines, for `tradecalc scenarios --scenario <id>`. */
+export interface ScenarioRecord {
+  id: string;
+  label: string;
+  exportGrowthPct: Figure;
+  importGrowthPct: Figure;
+  description?: string | undefined;
+}
+
 export interface Dataset {
   id: string;
   title: string;
@@ -90,6 +99,8 @@ export interface Dataset {
   months: MonthRecord[];
   forecasts: Forecast[];
   claims: Claim[];
+  /** Named scenarios beyond the built-in baseline/optimistic/pessimistic. */
+  scenarios: ScenarioRecord[];
 }
 
 /** What a report says about the data it was computed from. */

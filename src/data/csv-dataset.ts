@@ -176,6 +176,7 @@ export function datasetsFromCsv(input: string, name: string): Dataset[] {
     months: [],
     forecasts: [],
     claims: [],
+    scenarios: [],
   }));
 }
 

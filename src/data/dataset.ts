@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { Decimal } from '../core/decimal.js';
 import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT } from '../core/limits.js';
-import type { Claim, Dataset, Figure, Forecast, MonthRecord, Qualifier, YearRecord } from '../core/types.js';
+import type { Claim, Dataset, Figure, Forecast, MonthRecord, Qualifier, ScenarioRecord, YearRecord } from '../core/types.js';
 import { DataError } from '../errors.js';
 import { DatasetSchema, type RawAmount, type RawDataset, type RawRate } from './schema.js';
 import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, UNIT_FACTORS, parseAmount, parseDecimal, parseUnit } from './units.js';
@@ -190,6 +190,17 @@ function convert(raw: RawDataset, source: string): Dataset {
     return { id: c.id, label: c.label, metric: c.metric, qualifier: c.qualifier, year: c.year, value, from: c.from, to: c.to };
   });
 
+  const scenarioIds = new Set<string>();
+  const scenarios: ScenarioRecord[] = [];
+  (raw.scenarios ?? []).forEach((sc, i) => {
+    const path = `$.scenarios[${i}]`;
+    if (scenarioIds.has(sc.id)) problems.push(`${path}.id: "${sc.id}" appears twice`);
+    scenarioIds.add(sc.id);
+    const g = rateFigure(sc.exportGrowthPct, `${path}.exportGrowthPct`, problems);
+    const h = rateFigure(sc.importGrowthPct, `${path}.importGrowthPct`, problems);
+    if (g && h) scenarios.push({ id: sc.id, label: sc.label, exportGrowthPct: g, importGrowthPct: h, description: sc.description });
+  });
+
   if (problems.length > 0) throw new DataError(`${source}: invalid dataset`, problems);
   years.sort((a, b) => a.year - b.year);
   months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
@@ -204,6 +215,7 @@ function convert(raw: RawDataset, source: string): Dataset {
     months,
     forecasts,
     claims,
+    scenarios,
   };
 }
 

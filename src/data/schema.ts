@@ -96,6 +96,14 @@ export const ClaimSchema = v.strictObject({
   to: v.optional(Month),
 });
 
+export const ScenarioSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a kebab-case id')),
+  label: Text(100),
+  exportGrowthPct: RateSchema,
+  importGrowthPct: RateSchema,
+  description: v.optional(Text(500)),
+});
+
 export const ProvenanceSchema = v.strictObject({
   publisher: v.optional(Text(200)),
   published: v.optional(v.pipe(v.string(), v.isoDate('expected a date as YYYY-MM-DD'))),
@@ -117,6 +125,7 @@ export const DatasetSchema = v.strictObject({
   months: v.optional(v.pipe(v.array(MonthSchema), v.maxLength(100000))),
   forecasts: v.optional(v.array(ForecastSchema)),
   claims: v.optional(v.array(ClaimSchema)),
+  scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(100))),
 });
 
 export type RawDataset = v.InferOutput<typeof DatasetSchema>;

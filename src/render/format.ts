@@ -115,3 +115,17 @@ export function formatRatioRange(low: Decimal, high: Decimal): string {
   const decimals = rangeDecimals(low, high, new Decimal(1), 2);
   return `${low.toFixed(decimals, Decimal.ROUND_HALF_UP)}×–${high.toFixed(decimals, Decimal.ROUND_HALF_UP)}×`;
 }
+
+/** The digits of an amount in a fixed unit, without currency or unit: "1.30" (T), "-190.0" (B). */
+export function formatScaled(value: Decimal, unit: Exclude<DisplayUnit, 'auto'>): string {
+  const { factor, decimals } = SCALE[unit];
+  const digits = value.abs().div(factor).toFixed(decimals, Decimal.ROUND_HALF_UP);
+  const sign = value.isNegative() && !/^[0.]+$/.test(digits) ? '-' : '';
+  return `${sign}${groupThousands(digits)}`;
+}
+
+/** The name of a unit for a heading: "$T" → "trillions of $". */
+export function unitHeading(unit: Exclude<DisplayUnit, 'auto'>, currency: string): string {
+  const names = { T: 'trillions', B: 'billions', M: 'millions', K: 'thousands', '1': 'units' } as const;
+  return `${names[unit]} of ${currencyPrefix(currency).trim()}`;
+}

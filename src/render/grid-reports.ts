@@ -1,7 +1,11 @@
 // Reports as grids for CSV and markdown: one row per observation, plain values.
 import type { Interval } from '../core/interval.js';
-import type { ProjectionReport } from '../core/project.js';
 import type { ProjectionRanges, SummaryRanges } from '../core/ranges.js';
+import type { BreakevenReport, BreakevenResult } from '../core/breakeven.js';
+import { type Decimal, Decimal as DecimalValue } from '../core/decimal.js';
+import type { ProjectionReport } from '../core/project.js';
+import { type ScenarioComparisonReport, type ScenarioGridReport, gridCells } from '../core/scenarios.js';
+import type { SimulationReport } from '../core/simulate.js';
 import type { SummaryReport } from '../core/summary.js';
 import type { Cell, Grid } from './grid.js';
 
@@ -79,5 +83,59 @@ export function projectionToGrid(r: ProjectionReport, ranges?: ProjectionRanges)
       const x = ranges.path[i]!;
       return [...row, x.exports.low, x.exports.high, x.imports.low, x.imports.high, x.balance.low, x.balance.high, x.margin.low, x.margin.high, x.aboveThreshold];
     }),
+  };
+}
+
+/** One row per cell, streamed: a million-cell grid is never held as rows or text. */
+export function scenarioGridToGrid(r: ScenarioGridReport): Grid {
+  return {
+    columns: ['exportGrowthPct', 'importGrowthPct', 'balance', 'aboveThreshold'],
+    rows: (function* () {
+      for (const c of gridCells(r)) yield [c.exportGrowthPct, c.importGrowthPct, c.balance, c.aboveThreshold];
+    })(),
+  };
+}
+
+/** One row per scenario and year. */
+export function scenarioComparisonToGrid(r: ScenarioComparisonReport): Grid {
+  const rows: Cell[][] = [];
+  for (const o of r.outcomes) {
+    for (const p of o.projection.path) {
+      rows.push([o.scenario.id, p.year, p.exportGrowthPct, p.importGrowthPct, p.exports, p.imports, p.balance, r.threshold, p.margin, p.aboveThreshold]);
+    }
+  }
+  return { columns: ['scenario', 'year', 'exportGrowthPct', 'importGrowthPct', 'exports', 'imports', 'balance', 'threshold', 'margin', 'aboveThreshold'], rows };
+}
+
+/** One row per solved flow: what was held, what was solved, the balance recomputed there. */
+export function breakevenToGrid(r: BreakevenReport): Grid {
+  const row = (solve: string, res: BreakevenResult, held: Decimal): Cell[] =>
+    res.found
+      ? [solve, r.horizonYear, held, res.solution.growthPct, res.solution.cumulativeGrowthPct, res.solution.balance, r.threshold, null]
+      : [solve, r.horizonYear, held, null, null, null, r.threshold, res.reason];
+  return {
+    columns: ['solveFor', 'year', 'heldGrowthPct', 'growthPct', 'cumulativeGrowthPct', 'balance', 'threshold', 'noSolutionReason'],
+    rows: [row('exportGrowthPct', r.exportGrowth, r.assumptions.importGrowthPct), row('importGrowthPct', r.importGrowth, r.assumptions.exportGrowthPct)],
+  };
+}
+
+/** One row per simulated year; floats are written through Decimal like every other number. */
+export function simulationToGrid(r: SimulationReport): Grid {
+  const f = (x: number) => new DecimalValue(x.toString());
+  return {
+    columns: ['year', 'probabilityAboveThreshold', 'mean', 'p5', 'p50', 'p95', 'min', 'max', 'threshold', 'runs', 'seed'],
+    rows: r.years.map((y) => [
+      y.year,
+      new DecimalValue(y.aboveCount).div(r.runs),
+      f(y.mean),
+      f(y.p5),
+      f(y.p50),
+      f(y.p95),
+      f(y.min),
+      f(y.max),
+      r.assumptions.threshold,
+      r.runs,
+      r.seed,
+    ]),
   };
 }

@@ -1,12 +1,17 @@
 // Reports as JSON documents: the stable contract scripts read (documented in the README).
 // Fields are only ever added within a schema version.
 import type { Interval } from '../core/interval.js';
-import type { ProjectionReport } from '../core/project.js';
 import type { MomentumRanges, ProjectionRanges, SummaryRanges } from '../core/ranges.js';
+import type { BreakevenReport, BreakevenResult } from '../core/breakeven.js';
+import { Decimal } from '../core/decimal.js';
+import type { ProjectionReport } from '../core/project.js';
+import type { DecimalRange } from '../core/range.js';
+import { type ScenarioComparisonReport, type ScenarioGridReport, gridCells } from '../core/scenarios.js';
+import type { SimulationReport } from '../core/simulate.js';
 import type { SummaryReport } from '../core/summary.js';
 import type { DatasetInfo } from '../core/types.js';
-import { JSON_SCHEMA_VERSION, type JsonValue } from './json.js';
-import { projectionVerdictText } from './verdict.js';
+import { JSON_SCHEMA_VERSION, JsonLazyArray, type JsonValue } from './json.js';
+import { breakevenExportText, breakevenImportText, projectionVerdictText } from './verdict.js';
 
 export function datasetJson(info: DatasetInfo): JsonValue {
   return {
@@ -137,5 +142,172 @@ export function projectionToJson(r: ProjectionReport, ranges?: ProjectionRanges)
       text: projectionVerdictText(r),
     },
     ranges: ranges ? projectionRangesJson(ranges) : undefined,
+  };
+}
+
+function rangeJson(r: DecimalRange): JsonValue {
+  return { start: r.start, stop: r.stop, step: r.step };
+}
+
+function crossingJson(res: BreakevenResult): Decimal | null {
+  return res.found ? res.solution.growthPct : null;
+}
+
+export function scenarioGridToJson(r: ScenarioGridReport): JsonValue {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    kind: 'scenario-grid',
+    dataset: datasetJson(r.dataset),
+    assumptions: {
+      baseYear: r.base.year,
+      years: r.assumptions.years,
+      horizonYear: r.horizonYear,
+      exportGrowthPct: rangeJson(r.assumptions.exportGrowth),
+      importGrowthPct: rangeJson(r.assumptions.importGrowth),
+      threshold: r.threshold,
+      origins: { ...(r.assumptions.origins ?? {}) },
+    },
+    base: { year: r.base.year, exports: r.base.exports, imports: r.base.imports, balance: r.base.balance },
+    threshold: r.threshold,
+    horizonYear: r.horizonYear,
+    exportGrowthPct: r.exportGrowthPct,
+    importGrowthPct: r.importGrowthPct,
+    // Where each row and column crosses the threshold: the break-even rate of the other flow.
+    crossings: {
+      rows: r.importGrowthPct.map((h, i) => ({ importGrowthPct: h, exportGrowthPct: crossingJson(r.rowCrossings[i]!) })),
+      columns: r.exportGrowthPct.map((g, i) => ({ exportGrowthPct: g, importGrowthPct: crossingJson(r.columnCrossings[i]!) })),
+    },
+    cells: new JsonLazyArray(
+      (function* () {
+        for (const c of gridCells(r)) {
+          yield { exportGrowthPct: c.exportGrowthPct, importGrowthPct: c.importGrowthPct, balance: c.balance, aboveThreshold: c.aboveThreshold };
+        }
+      })(),
+    ),
+  };
+}
+
+export function scenarioComparisonToJson(r: ScenarioComparisonReport): JsonValue {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    kind: 'scenario-comparison',
+    dataset: datasetJson(r.dataset),
+    assumptions: { baseYear: r.base.year, years: r.years, threshold: r.threshold, origins: { ...r.origins } },
+    base: { year: r.base.year, exports: r.base.exports, imports: r.base.imports, balance: r.base.balance },
+    threshold: r.threshold,
+    scenarios: r.outcomes.map((o) => {
+      const p = projectionToJson(o.projection) as { path: JsonValue; verdict: JsonValue };
+      return {
+        id: o.scenario.id,
+        label: o.scenario.label,
+        origin: o.scenario.origin,
+        description: o.scenario.description ?? null,
+        exportGrowthPct: o.scenario.exportGrowthPct,
+        importGrowthPct: o.scenario.importGrowthPct,
+        path: p.path,
+        verdict: p.verdict,
+      };
+    }),
+  };
+}
+
+function breakevenResultJson(r: BreakevenReport, res: BreakevenResult, solved: 'exportGrowthPct' | 'importGrowthPct', text: string): JsonValue {
+  const held = solved === 'exportGrowthPct' ? 'importGrowthPct' : 'exportGrowthPct';
+  const cumulativeKey = solved === 'exportGrowthPct' ? 'cumulativeExportGrowthPct' : 'cumulativeImportGrowthPct';
+  if (res.found) {
+    return {
+      found: true,
+      [held]: r.assumptions[held],
+      [solved]: res.solution.growthPct,
+      [cumulativeKey]: res.solution.cumulativeGrowthPct,
+      year: r.horizonYear,
+      exports: res.solution.exports,
+      imports: res.solution.imports,
+      balance: res.solution.balance,
+      threshold: r.threshold,
+      reason: null,
+      text,
+    };
+  }
+  return {
+    found: false,
+    [held]: r.assumptions[held],
+    [solved]: null,
+    [cumulativeKey]: null,
+    year: r.horizonYear,
+    reason: res.reason,
+    // The balance the flow cannot get past (out-of-reach) or the fixed balance (zero flow).
+    boundBalance: res.reason === 'out-of-reach' ? res.bound : res.balance,
+    threshold: r.threshold,
+    text,
+  };
+}
+
+export function breakevenToJson(r: BreakevenReport): JsonValue {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    kind: 'breakeven',
+    dataset: datasetJson(r.dataset),
+    assumptions: {
+      baseYear: r.base.year,
+      years: r.assumptions.years,
+      horizonYear: r.horizonYear,
+      exportGrowthPct: r.assumptions.exportGrowthPct,
+      importGrowthPct: r.assumptions.importGrowthPct,
+      threshold: r.threshold,
+      origins: { ...(r.assumptions.origins ?? {}) },
+    },
+    base: { year: r.base.year, exports: r.base.exports, imports: r.base.imports, balance: r.base.balance },
+    threshold: r.threshold,
+    balanceAtAssumptions: r.balanceAtAssumptions,
+    exportGrowth: breakevenResultJson(r, r.exportGrowth, 'exportGrowthPct', breakevenExportText(r)),
+    importGrowth: breakevenResultJson(r, r.importGrowth, 'importGrowthPct', breakevenImportText(r)),
+  };
+}
+
+/** A double from the simulation as a Decimal, so the serializer writes it (finite, ≤ 15 digits). */
+function floatJson(x: number): Decimal {
+  if (!Number.isFinite(x)) throw new RangeError(`cannot write ${x} as a JSON number`);
+  return new Decimal(x.toString());
+}
+
+export function simulationToJson(r: SimulationReport): JsonValue {
+  const a = r.assumptions;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    kind: 'simulation',
+    dataset: datasetJson(r.dataset),
+    assumptions: {
+      baseYear: r.base.year,
+      years: a.years,
+      exportGrowthPct: a.exportGrowthPct,
+      exportGrowthSdPct: a.exportGrowthSdPct,
+      importGrowthPct: a.importGrowthPct,
+      importGrowthSdPct: a.importGrowthSdPct,
+      correlation: a.correlation,
+      threshold: a.threshold,
+      origins: { ...(a.origins ?? {}) },
+    },
+    runs: r.runs,
+    seed: r.seed,
+    method: { ...r.method },
+    base: { year: r.base.year, exports: r.base.exports, imports: r.base.imports, balance: r.base.balance },
+    threshold: a.threshold,
+    years: r.years.map((y) => {
+      const p = new Decimal(y.aboveCount).div(r.runs);
+      return {
+        year: y.year,
+        probabilityAboveThreshold: p,
+        // One standard error of that probability: √(p(1−p)/runs).
+        probabilityStandardError: p.times(new Decimal(1).minus(p)).div(r.runs).sqrt(),
+        mean: floatJson(y.mean),
+        p5: floatJson(y.p5),
+        p50: floatJson(y.p50),
+        p95: floatJson(y.p95),
+        min: floatJson(y.min),
+        max: floatJson(y.max),
+      };
+    }),
+    histogram: { year: r.histogram.year, min: floatJson(r.histogram.min), max: floatJson(r.histogram.max), counts: r.histogram.counts },
   };
 }

@@ -5,7 +5,23 @@ import { Decimal, isDecimal } from '../core/decimal.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
-export type JsonValue = null | boolean | number | string | Decimal | JsonValue[] | { [key: string]: JsonValue | undefined };
+/**
+ * An array whose items are produced as it is written, so a document with a million cells streams
+ * instead of being built in memory first. Iterated once.
+ */
+export class JsonLazyArray {
+  constructor(readonly items: Iterable<JsonValue>) {}
+}
+
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | Decimal
+  | JsonLazyArray
+  | JsonValue[]
+  | { [key: string]: JsonValue | undefined };
 
 /** The JSON number text of a decimal: 15 significant digits, plain notation, never -0. */
 export function jsonNumber(value: Decimal): string {
@@ -15,10 +31,23 @@ export function jsonNumber(value: Decimal): string {
 }
 
 export function stringifyJson(value: JsonValue, indent = 2): string {
-  return write(value, '', ' '.repeat(indent));
+  return [...jsonChunks(value, indent)].join('');
 }
 
-function write(value: JsonValue, pad: string, step: string): string {
+/** The document as text in pieces of about 64 KiB, for writing as it is produced. */
+export function* jsonChunks(value: JsonValue, indent = 2): Generator<string> {
+  let buffer = '';
+  for (const piece of write(value, '', ' '.repeat(indent))) {
+    buffer += piece;
+    if (buffer.length >= 65536) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield `${buffer}`;
+}
+
+function scalar(value: null | boolean | number | string | Decimal): string {
   if (value === null) return 'null';
   if (isDecimal(value)) return jsonNumber(value);
   switch (typeof value) {
@@ -27,17 +56,40 @@ function write(value: JsonValue, pad: string, step: string): string {
     case 'number':
       if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} as a JSON number`);
       return Object.is(value, -0) ? '0' : JSON.stringify(value);
-    case 'string':
+    default:
       return JSON.stringify(value);
+  }
+}
+
+function* write(value: JsonValue, pad: string, step: string): Generator<string> {
+  if (value === null || typeof value !== 'object' || isDecimal(value)) {
+    yield scalar(value as null | boolean | number | string | Decimal);
+    return;
   }
   const inner = pad + step;
   const nl = step ? '\n' : '';
   const colon = step ? ': ' : ':';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[${nl}${value.map((v) => inner + write(v, inner, step)).join(`,${nl}`)}${nl}${pad}]`;
+  if (Array.isArray(value) || value instanceof JsonLazyArray) {
+    const items = value instanceof JsonLazyArray ? value.items : value;
+    let first = true;
+    for (const item of items) {
+      yield `${first ? '[' : ','}${nl}${inner}`;
+      yield* write(item, inner, step);
+      first = false;
+    }
+    yield first ? '[]' : `${nl}${pad}]`;
+    return;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined) as [string, JsonValue][];
-  if (entries.length === 0) return '{}';
-  return `{${nl}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}${colon}${write(v, inner, step)}`).join(`,${nl}`)}${nl}${pad}}`;
+  if (entries.length === 0) {
+    yield '{}';
+    return;
+  }
+  let first = true;
+  for (const [k, v] of entries) {
+    yield `${first ? '{' : ','}${nl}${inner}${JSON.stringify(k)}${colon}`;
+    yield* write(v, inner, step);
+    first = false;
+  }
+  yield `${nl}${pad}}`;
 }

@@ -59,3 +59,4 @@ export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext, ra
   out.push('', r.verdict.holds ? style.good(verdict) : style.bad(verdict));
   return `${out.join('\n')}\n`;
 }
+

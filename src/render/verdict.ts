@@ -1,8 +1,9 @@
 // Verdicts as sentences: "Surplus stays above $1T in 2026: yes, by $303.1B". A deficit is called a
 // deficit: a negative threshold reads as "deficit stays smaller than".
 import type { Decimal } from '../core/decimal.js';
+import type { BreakevenReport, BreakevenResult } from '../core/breakeven.js';
 import type { ProjectionReport } from '../core/project.js';
-import { formatMoney } from './format.js';
+import { formatMoney, formatPct } from './format.js';
 
 /** The question a threshold asks of a balance, phrased for where the balance starts. */
 export function thresholdQuestion(threshold: Decimal, startBalance: Decimal, currency: string): string {
@@ -32,4 +33,66 @@ export function projectionVerdictText(r: ProjectionReport): string {
   if (r.path.length === 1) return `${question}: no, short by ${shortfall}`;
   if (v.firstYearBelow === v.tightestYear) return `${question}: no, first below in ${v.firstYearBelow}, short by ${shortfall}`;
   return `${question}: no, first below in ${v.firstYearBelow}, short by up to ${shortfall} (${v.tightestYear})`;
+}
+
+/** "the surplus drops to $1T", "the surplus disappears", "the deficit widens to $500B". */
+function crossingPhrase(threshold: Decimal, currency: string): { drops: string; holds: string } {
+  const t = formatMoney(threshold.abs(), { currency, trim: true });
+  if (threshold.isZero()) return { drops: 'the surplus disappears', holds: 'for trade to be in surplus' };
+  if (threshold.isPositive()) return { drops: `the surplus drops to ${t}`, holds: `for the surplus to be at least ${t}` };
+  return { drops: `the deficit widens to ${t}`, holds: `for any deficit to be at most ${t}` };
+}
+
+/** A break-even rate for sentences: four decimals, as the article's −5.0398 % is usually quoted. */
+export function formatBreakevenPct(value: Decimal, sign = false): string {
+  return formatPct(value, { decimals: 4, sign });
+}
+
+function when(r: BreakevenReport): string {
+  return r.assumptions.years === 1 ? `in ${r.horizonYear}` : `a year through ${r.horizonYear}`;
+}
+
+function cumulativeNote(r: BreakevenReport, cumulative: Decimal): string {
+  return r.assumptions.years === 1 ? '' : ` (${formatPct(cumulative.abs(), { decimals: 2 })} over ${r.assumptions.years} years)`;
+}
+
+function noSolutionText(r: BreakevenReport, res: Extract<BreakevenResult, { found: false }>, flow: 'export' | 'import'): string {
+  const c = r.dataset.currency;
+  const t = formatMoney(r.threshold, { currency: c, trim: true });
+  switch (res.reason) {
+    case 'no-exports':
+      return `No export growth reaches ${t}: there are no exports to grow, so the ${r.horizonYear} balance is ${formatMoney(res.balance, { currency: c })} at any rate.`;
+    case 'no-imports':
+      return `No import growth reaches ${t}: there are no imports to grow, so the ${r.horizonYear} balance is ${formatMoney(res.balance, { currency: c })} at any rate.`;
+    case 'any-rate':
+      return `The ${r.horizonYear} balance is exactly ${t} at any ${flow} growth: that flow is zero.`;
+    case 'out-of-reach':
+      return flow === 'export'
+        ? `No export growth above −100 % brings the ${r.horizonYear} balance down to ${t}: even with exports gone it would be ${formatMoney(res.bound, { currency: c })}.`
+        : `No import growth above −100 % lets the ${r.horizonYear} balance reach ${t}: even with imports gone it would be ${formatMoney(res.bound, { currency: c })}.`;
+  }
+}
+
+/** "With imports at 0.00%, exports could fall 5.0398% in 2026 before the surplus drops to $1T." */
+export function breakevenExportText(r: BreakevenReport): string {
+  const res = r.exportGrowth;
+  if (!res.found) return noSolutionText(r, res, 'export');
+  const { drops, holds } = crossingPhrase(r.threshold, r.dataset.currency);
+  const g = res.solution.growthPct;
+  const given = `With imports at ${formatPct(r.assumptions.importGrowthPct, { sign: true })}`;
+  const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);
+  if (g.isNegative()) return `${given}, exports could fall ${formatBreakevenPct(g.abs())} ${when(r)}${note} before ${drops}.`;
+  return `${given}, exports must grow at least ${formatBreakevenPct(g)} ${when(r)}${note} ${holds}.`;
+}
+
+/** "With exports at +3.00%, imports could rise 11.7481% in 2026 before the surplus drops to $1T." */
+export function breakevenImportText(r: BreakevenReport): string {
+  const res = r.importGrowth;
+  if (!res.found) return noSolutionText(r, res, 'import');
+  const { drops, holds } = crossingPhrase(r.threshold, r.dataset.currency);
+  const h = res.solution.growthPct;
+  const given = `With exports at ${formatPct(r.assumptions.exportGrowthPct, { sign: true })}`;
+  const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);
+  if (!h.isNegative()) return `${given}, imports could rise ${formatBreakevenPct(h)} ${when(r)}${note} before ${drops}.`;
+  return `${given}, imports must fall at least ${formatBreakevenPct(h.abs())} ${when(r)}${note} ${holds}.`;
 }

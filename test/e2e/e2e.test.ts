@@ -1,6 +1,6 @@
 // End to end: the built binary, spawned with a fixed environment. Tables are compared with golden
 // files (UPDATE_GOLDEN=1 rewrites them after a deliberate change); JSON is compared as data.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,15 @@ describe('bin/tradecalc', () => {
     ['project.txt', ['project', '--growth', '3']],
     ['project-5y.txt', ['project', '--years', '5', '--growth', '3,2.5,2,1,0', '--import-growth', '4']],
     ['project-deficit.txt', ['project', '--growth', '-40', '--threshold', '-500B']],
+    ['project-chart.txt', ['project', '--years', '10', '--growth', '3', '--import-growth', '6', '--chart']],
+    ['scenarios.txt', ['scenarios']],
+    ['scenarios-3y.txt', ['scenarios', '--growth', '-4:4:2', '--import-growth', '0:6:3', '--years', '3', '--threshold', '900B']],
+    ['scenarios-named.txt', ['scenarios', '--scenario', 'baseline,optimistic,pessimistic', '--years', '3']],
+    ['breakeven.txt', ['breakeven']],
+    ['breakeven-5y.txt', ['breakeven', '--years', '5', '--import-growth', '2']],
+    ['breakeven-none.txt', ['breakeven', '--threshold', '5T']],
+    ['simulate.txt', ['simulate', '--runs', '20000', '--growth', '0', '--growth-sd', '4', '--import-growth-sd', '0']],
+    ['simulate-3y.txt', ['simulate', '--runs', '20000', '--years', '3', '--growth-sd', '3', '--import-growth-sd', '3', '--correlation', '0.5', '--seed', '42']],
     ['help.txt', ['--help']],
     ['summary-ranges.txt', ['summary', '--ranges']],
     ['project-ranges.txt', ['project', '--ranges', '--years', '2']],
@@ -118,6 +127,34 @@ describe('bin/tradecalc', () => {
       expect(rows.length).toBeGreaterThan(2);
       expect(new Set(rows.map(width)).size).toBe(1);
     });
+  });
+
+  it('simulate: the same seed gives byte-identical output across processes', () => {
+    const args = ['simulate', '--runs', '50000', '--years', '2', '--json'];
+    const a = tradecalc(args);
+    expect(a.code).toBe(0);
+    expect(tradecalc(args).stdout).toBe(a.stdout);
+    expect(JSON.parse(a.stdout).years).toHaveLength(2);
+  });
+
+  it('simulate: Ctrl-C (SIGINT) stops cleanly with exit 130, no output, no stack trace', async () => {
+    const child = spawn(process.execPath, [bin, 'simulate', '--runs', '100000000', '--json'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('tradecalc: interrupted\n');
+  });
+
+  it('scenarios: a 1001 × 1001 grid streams to CSV', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" scenarios --growth 0:10:0.01 --import-growth 0:10:0.01 --format csv | wc -l`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('1002002');
   });
 
   it('a closed pipe ends quietly with exit 0', () => {

@@ -1,0 +1,54 @@
+// Defaults every forward-looking command shares (project, scenarios, breakeven, simulate): the base
+// year, the horizon, the threshold and the growth rates, taken from options when given and from
+// the dataset's forecast otherwise, each with a note of where it came from.
+import { Decimal } from '../core/decimal.js';
+import { forecastAfter } from '../core/project.js';
+import { selectYear } from '../core/select.js';
+import type { Dataset, Figure, Forecast } from '../core/types.js';
+import { parseAmountOption, parseCalendarYear, parseYears } from './options.js';
+
+export interface HorizonRaw {
+  years?: string | undefined;
+  threshold?: string | undefined;
+  /** --year: the base year, as typed. */
+  year?: string | undefined;
+}
+
+export interface Horizon {
+  baseYear: number;
+  years: number;
+  threshold: Decimal;
+  forecast: Forecast | undefined;
+  /** Where each assumption came from ("option", "2026 forecast: around 3%", ...). */
+  origins: Record<string, string>;
+}
+
+export function describeFigure(fig: Figure, forecastYear: number, suffix: string): string {
+  return `${forecastYear} forecast: ${fig.qualifier ? `${fig.qualifier} ` : ''}${fig.stated}${suffix}`;
+}
+
+export function resolveHorizon(dataset: Dataset, opts: HorizonRaw): Horizon {
+  const years = opts.years === undefined ? 1 : parseYears('--years', opts.years);
+  const base = selectYear(dataset, opts.year === undefined ? undefined : parseCalendarYear('--year', opts.year));
+  const forecast = forecastAfter(dataset, base.year);
+  const origins: Record<string, string> = {};
+  let threshold: Decimal;
+  if (opts.threshold !== undefined) {
+    threshold = parseAmountOption('--threshold', opts.threshold);
+    origins.threshold = 'option';
+  } else if (forecast?.balance) {
+    threshold = forecast.balance.value;
+    origins.threshold = describeFigure(forecast.balance, forecast.year, '');
+  } else {
+    threshold = new Decimal(0);
+    origins.threshold = 'no forecast in the dataset: zero, i.e. stays in surplus';
+  }
+  return { baseYear: base.year, years, threshold, forecast, origins };
+}
+
+/** The forecast rate for `key`, or 0 (held flat) without one; records its origin in `origins`. */
+export function forecastRate(h: Horizon, key: 'exportGrowthPct' | 'importGrowthPct'): Decimal {
+  const fig = h.forecast?.[key];
+  h.origins[key] = fig ? describeFigure(fig, h.forecast!.year, '%') : 'no forecast in the dataset: held flat';
+  return fig ? fig.value : new Decimal(0);
+}

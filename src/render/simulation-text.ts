@@ -1,0 +1,90 @@
+// The simulation as text: the assumptions, per-year probability and percentiles, and a histogram
+// of the horizon year's balance whose bars say, by their glyph, which side of the threshold they lie.
+import { Decimal } from '../core/decimal.js';
+import type { SimulationReport } from '../core/simulate.js';
+import { formatMoney, formatPct } from './format.js';
+import type { TextContext } from './style.js';
+import { drawTable } from './table.js';
+import { datasetLine } from './text-common.js';
+
+const FULL = '█';
+const SPLIT = '▒';
+const EMPTY = '░';
+
+const dec = (x: number) => new Decimal(x.toString());
+
+export function probabilityOf(r: SimulationReport, aboveCount: number): { p: Decimal; se: Decimal } {
+  const p = new Decimal(aboveCount).div(r.runs);
+  return { p, se: p.times(new Decimal(1).minus(p)).div(r.runs).sqrt() };
+}
+
+export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): string {
+  const { style } = ctx;
+  const a = r.assumptions;
+  const c = r.dataset.currency;
+  const money = (x: number) => formatMoney(dec(x), { currency: c, unit: ctx.unit });
+  const t = formatMoney(a.threshold, { currency: c, trim: true });
+  const origins = a.origins ?? {};
+  const note = (key: string) => (origins[key] && origins[key] !== 'option' ? style.dim(` (${origins[key]})`) : '');
+  const sd = (x: Decimal) => `${x.toFixed()} pp`;
+  const out: string[] = [
+    datasetLine(r.dataset, r.base.year),
+    '',
+    `Export growth:  ${formatPct(a.exportGrowthPct, { sign: true })} a year${note('exportGrowthPct')}, sd ${sd(a.exportGrowthSdPct)}${note('exportGrowthSdPct')}`,
+    `Import growth:  ${formatPct(a.importGrowthPct, { sign: true })} a year${note('importGrowthPct')}, sd ${sd(a.importGrowthSdPct)}${note('importGrowthSdPct')}`,
+    `Correlation:    ${a.correlation.toFixed()}`,
+    `Threshold:      ${t}${note('threshold')}`,
+    `Runs:           ${r.runs.toLocaleString('en-US')} (seed ${r.seed}); growth drawn afresh each year, normal`,
+    '',
+  ];
+  const rows = r.years.map((y) => {
+    const { p, se } = probabilityOf(r, y.aboveCount);
+    const pText = `${formatPct(p.times(100))} ±${se.times(100).toFixed(2, Decimal.ROUND_HALF_UP)}`;
+    const good = p.gte('0.5');
+    return [`${y.year}`, good ? style.good(pText) : style.bad(pText), money(y.mean), money(y.p5), money(y.p50), money(y.p95)];
+  });
+  out.push(drawTable({ head: ['Year', `P(≥ ${t}) ±1 s.e.`, 'Mean', '5th pct', 'Median', '95th pct'], rows }, style));
+
+  out.push('', style.heading(`Balance in ${r.histogram.year} across ${r.runs.toLocaleString('en-US')} runs`));
+  out.push(...histogramLines(r, ctx));
+
+  const last = r.years[r.years.length - 1]!;
+  const { p, se } = probabilityOf(r, last.aboveCount);
+  out.push(
+    '',
+    `Chance the balance is at or above ${t} in ${last.year}: ${formatPct(p.times(100))} (±${se.times(100).toFixed(2, Decimal.ROUND_HALF_UP)} pp, one standard error).`,
+    style.dim('Sampled in binary floating point; sampling error (the ± above) is far larger than its rounding.'),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function histogramLines(r: SimulationReport, ctx: TextContext): string[] {
+  const { style } = ctx;
+  const h = r.histogram;
+  const c = r.dataset.currency;
+  const t = r.assumptions.threshold.toNumber();
+  const bins = h.counts.length;
+  const width = (h.max - h.min) / bins;
+  const edge = (k: number) => (k === bins ? h.max : h.min + k * width);
+  const labels = h.counts.map((_, k) => `${formatMoney(dec(edge(k)), { currency: c })} to ${formatMoney(dec(edge(k + 1)), { currency: c })}`);
+  const labelWidth = Math.max(...labels.map((l) => l.length));
+  const shares = h.counts.map((n) => formatPct(new Decimal(n).div(r.runs).times(100), { decimals: 1 }));
+  const shareWidth = Math.max(...shares.map((s) => s.length));
+  const barWidth = Math.max(10, ctx.width - labelWidth - shareWidth - 4);
+  const peak = Math.max(...h.counts, 1);
+  const lines: string[] = [];
+  // Highest balances at the top, as on the projection chart.
+  for (let k = bins - 1; k >= 0; k--) {
+    const n = h.counts[k]!;
+    const lo = edge(k);
+    const hi = edge(k + 1);
+    const glyph = lo >= t ? FULL : hi < t ? EMPTY : SPLIT;
+    const len = n === 0 ? 0 : Math.max(1, Math.round((n / peak) * barWidth));
+    const bar = glyph.repeat(len);
+    const styled = glyph === FULL ? style.good(bar) : glyph === EMPTY ? style.bad(bar) : bar;
+    lines.push(`${labels[k]!.padStart(labelWidth)} ${shares[k]!.padStart(shareWidth)} ${styled}`.trimEnd());
+  }
+  const tText = formatMoney(r.assumptions.threshold, { currency: c, trim: true });
+  lines.push(`${' '.repeat(labelWidth + shareWidth + 2)}${style.good(FULL)} at or above ${tText}   ${style.bad(EMPTY)} below   ${SPLIT} spans ${tText}`);
+  return lines;
+}
