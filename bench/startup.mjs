@@ -1,20 +1,22 @@
-// Start-up time of tradecalc against a bare `node -e 0`, as a ratio of medians over alternating
-// runs in this one process, so machine load affects both sides alike.
+// Start-up time of tradecalc against a bare `node -e 0`. Each round runs node and every case back
+// to back, so load on the machine hits all of them alike; a case's figure is the median over rounds
+// of its time divided by that round's node time (and the medians of the raw times, for scale).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/tradecalc', import.meta.url));
-const runs = Number(process.env.BENCH_RUNS ?? 40);
+const rounds = Number(process.env.BENCH_RUNS ?? 60);
 const env = { ...process.env, NO_COLOR: '1' };
 
-const cases = [
+export const cases = [
   ['summary', [bin, 'summary']],
   ['project --growth 3 --json', [bin, 'project', '--growth', '3', '--json']],
 ];
 
 function time(args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // stdout is a pipe, as when a script reads the output.
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   const t1 = process.hrtime.bigint();
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
   return Number(t1 - t0) / 1e6;
@@ -27,20 +29,20 @@ const median = (xs) => {
 };
 
 export function benchStartup() {
-  const results = [];
-  for (const [name, args] of cases) {
-    const base = [];
-    const ours = [];
-    for (let i = 0; i < 3; i++) { time(['-e', '0']); time(args); } // warm the file cache
-    for (let i = 0; i < runs; i++) {
-      base.push(time(['-e', '0']));
-      ours.push(time(args));
-    }
-    const b = median(base);
-    const o = median(ours);
-    results.push({ name, nodeMs: b, tradecalcMs: o, ratio: o / b });
+  const base = [];
+  const ours = cases.map(() => []);
+  const ratios = cases.map(() => []);
+  for (let i = 0; i < 3; i++) [['-e', '0'], ...cases.map((c) => c[1])].forEach(time); // warm the file cache
+  for (let i = 0; i < rounds; i++) {
+    const b = time(['-e', '0']);
+    base.push(b);
+    cases.forEach(([, args], j) => {
+      const t = time(args);
+      ours[j].push(t);
+      ratios[j].push(t / b);
+    });
   }
-  return results;
+  return cases.map(([name], j) => ({ name, nodeMs: median(base), tradecalcMs: median(ours[j]), ratio: median(ratios[j]) }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -89,6 +89,19 @@ await build({
   logLevel: 'warning',
 });
 
+// Built-in datasets are checked against the schema here, once, rather than on every start-up.
+{
+  const { builtinDatasetIds, builtinDocument, datasetFromJson } = await import(`${dist}/index.js`);
+  for (const id of builtinDatasetIds()) {
+    try {
+      datasetFromJson(builtinDocument(id), `fixture "${id}"`);
+    } catch (err) {
+      console.error(`build: ${err.message}\n${(err.problems ?? []).map((p) => `  ${p}`).join('\n')}`);
+      process.exit(1);
+    }
+  }
+}
+
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 }

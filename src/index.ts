@@ -15,7 +15,7 @@ export { simulate, createSimulation, RUNS_MAX, DEFAULT_RUNS, DEFAULT_SEED } from
 export type { SimulationReport, SimulationAssumptions, SimulatedYear, SimulationRun } from './core/simulate.js';
 export { Xoshiro128 } from './core/prng.js';
 export { datasetFromJson } from './data/dataset.js';
-export { loadBuiltinDataset, builtinDatasetIds } from './data/builtin.js';
+export { loadBuiltinDataset, builtinDatasetIds, builtinDocument } from './data/builtin.js';
 export { parseAmount, parseDecimal } from './data/units.js';
 export { summaryToJson, projectionToJson, scenarioGridToJson, scenarioComparisonToJson, breakevenToJson, simulationToJson } from './render/json-reports.js';
 export { stringifyJson, jsonNumber } from './render/json.js';

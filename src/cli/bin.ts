@@ -1,17 +1,19 @@
 // The process entry, loaded by bin/tradecalc: real file descriptors in, exit code out. Never
 // process.exit(): the exit code is set and the process ends when its work is done.
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { fdStream, type IO } from './io.js';
 import { run } from './run.js';
 
 /**
- * Whether a descriptor is a terminal. Pipes and files (scripts, benchmarks) are told apart with
- * one fstat; node:tty, which pulls in the whole net and stream stack, loads only for a character
- * device, which may be a terminal or /dev/null.
+ * Whether a descriptor is a terminal. node:tty pulls in the whole net and stream stack (several
+ * milliseconds), so it loads only for a character device that is not /dev/null: pipes, files and
+ * /dev/null, where scripts and benchmarks send output, are told apart with a stat or two.
  */
 function isTerminal(fd: number): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice()) return false;
+    if (st.rdev === statSync('/dev/null').rdev) return false;
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@
 import { CommanderError } from 'commander';
 import { DataError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { IO } from './io.js';
-import { buildProgram, type RunState } from './program.js';
+import { buildProgram, configureAll, type RunState } from './program.js';
 
 /** Commander's "error: unknown option '--x'\n(Did you mean --y?)" as one line without the prefix. */
 function commanderMessage(err: CommanderError): string {
@@ -16,6 +16,8 @@ function commanderMessage(err: CommanderError): string {
 export async function run(argv: readonly string[], io: IO): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok, debug: argv.includes('--debug') };
   const program = buildProgram(io, state);
+  // Help lists every command with its options: finish declaring them all first.
+  if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) configureAll(program);
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;

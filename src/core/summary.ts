@@ -21,6 +21,9 @@ export interface GrowthPair {
 }
 
 export interface PriorYear extends TradeFigures {
+  totalTrade: Decimal;
+  coverageRatio: Decimal | null;
+  balanceShareOfTradePct: Decimal | null;
   /** "reported": the dataset has the year; "implied": backed out of this year's growth rates. */
   basis: 'reported' | 'implied';
 }
@@ -68,12 +71,25 @@ export function growthPct(before: Decimal, after: Decimal): Decimal | null {
   return pctOf(after.div(before));
 }
 
-export function computeSummary(dataset: Dataset, options: { year?: number } = {}): SummaryReport {
-  const record = selectYear(dataset, options.year);
-  const exports = record.exports.value;
-  const imports = record.imports.value;
+/** A year's figures with the totals and ratios derived from them; a ratio over zero is null. */
+function tradeFigures(year: number, exports: Decimal, imports: Decimal) {
   const balance = exports.minus(imports);
   const totalTrade = exports.plus(imports);
+  return {
+    year,
+    exports,
+    imports,
+    balance,
+    totalTrade,
+    coverageRatio: imports.isZero() ? null : exports.div(imports),
+    balanceShareOfTradePct: totalTrade.isZero() ? null : balance.div(totalTrade).times(HUNDRED),
+  };
+}
+
+export function computeSummary(dataset: Dataset, options: { year?: number } = {}): SummaryReport {
+  const record = selectYear(dataset, options.year);
+  const now = tradeFigures(record.year, record.exports.value, record.imports.value);
+  const { exports, imports, balance } = now;
 
   const before = previousYear(dataset, record);
   let growth: GrowthPair | null = null;
@@ -81,7 +97,7 @@ export function computeSummary(dataset: Dataset, options: { year?: number } = {}
   if (before) {
     const pb = before.exports.value;
     const mb = before.imports.value;
-    prior = { year: before.year, exports: pb, imports: mb, balance: pb.minus(mb), basis: 'reported' };
+    prior = { ...tradeFigures(before.year, pb, mb), basis: 'reported' };
     const g = growthPct(pb, exports);
     const h = growthPct(mb, imports);
     if (g && h) growth = { exportGrowthPct: g, importGrowthPct: h, basis: 'derived' };
@@ -93,7 +109,7 @@ export function computeSummary(dataset: Dataset, options: { year?: number } = {}
     if (!factorOf(g).isZero() && !factorOf(h).isZero()) {
       const pe = exports.div(factorOf(g));
       const pm = imports.div(factorOf(h));
-      prior = { year: record.year - 1, exports: pe, imports: pm, balance: pe.minus(pm), basis: 'implied' };
+      prior = { ...tradeFigures(record.year - 1, pe, pm), basis: 'implied' };
     }
   }
 
@@ -106,9 +122,9 @@ export function computeSummary(dataset: Dataset, options: { year?: number } = {}
     dataset: datasetInfo(dataset),
     current: { year: record.year, exports, imports, balance },
     balanceKind: balanceKindOf(balance),
-    totalTrade,
-    coverageRatio: imports.isZero() ? null : exports.div(imports),
-    balanceShareOfTradePct: totalTrade.isZero() ? null : balance.div(totalTrade).times(HUNDRED),
+    totalTrade: now.totalTrade,
+    coverageRatio: now.coverageRatio,
+    balanceShareOfTradePct: now.balanceShareOfTradePct,
     growth,
     prior,
     balanceChange,

@@ -1,7 +1,11 @@
-// The datasets that ship with tradecalc, embedded at build time so they load without file I/O.
+// The datasets that ship with tradecalc, embedded in the bundle so they load without file I/O.
+// Each is validated against the dataset schema when the program is built (scripts/build.mjs fails,
+// naming the JSON path of every problem, on an invalid one) and by the test suite; at run time it is
+// converted without loading the schema library, which keeps start-up short.
 import china2025 from '../../fixtures/china-2025.json' with { type: 'json' };
 import type { Dataset } from '../core/types.js';
-import { datasetFromJson } from './dataset.js';
+import { datasetFromValidated } from './convert.js';
+import type { RawDataset } from './schema.js';
 
 const BUILTIN: Record<string, unknown> = {
   'china-2025': china2025,
@@ -13,9 +17,14 @@ export function builtinDatasetIds(): string[] {
   return Object.keys(BUILTIN);
 }
 
-/** A built-in dataset by id, validated like any file; undefined when there is no such id. */
+/** The raw document of a built-in dataset, for validation and for `data show`. */
+export function builtinDocument(id: string): unknown {
+  return BUILTIN[id];
+}
+
+/** A built-in dataset by id; undefined when there is no such id. */
 export function loadBuiltinDataset(id: string = DEFAULT_DATASET_ID): Dataset | undefined {
   const doc = BUILTIN[id];
   if (doc === undefined) return undefined;
-  return datasetFromJson(doc, `built-in dataset "${id}"`);
+  return datasetFromValidated(doc as RawDataset, `built-in dataset "${id}"`);
 }

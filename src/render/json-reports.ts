@@ -87,6 +87,9 @@ export function summaryToJson(r: SummaryReport, ranges?: SummaryRanges): JsonVal
           imports: r.prior.imports,
           balance: r.prior.balance,
           basis: r.prior.basis,
+          totalTrade: r.prior.totalTrade,
+          coverageRatio: r.prior.coverageRatio,
+          balanceShareOfTradePct: r.prior.balanceShareOfTradePct,
         }
       : null,
     balanceChange: r.balanceChange,

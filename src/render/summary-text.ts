@@ -21,39 +21,36 @@ export function renderSummaryAsText(r: SummaryReport, ctx: TextContext, ranges?:
   const out: string[] = [datasetLine(r.dataset, r.current.year), ''];
 
   const prior = r.prior;
-  const head = ['', ...(prior ? [`${prior.year}${prior.basis === 'implied' ? ' (implied)' : ''}`] : []), `${r.current.year}`, ...(prior ? ['Change'] : [])];
-  const row = (label: string, now: Decimal, before: Decimal | undefined, change: string[]) => [
-    label,
-    ...(prior && before ? [money(before)] : []),
-    money(now),
-    ...(prior ? change : []),
-  ];
   const growth = r.growth;
+  const head = ['', ...(prior ? [`${prior.year}${prior.basis === 'implied' ? ' (implied)' : ''}`] : []), `${r.current.year}`, ...(prior ? ['Change'] : [])];
+  /** A row: label, the prior year's cell (when there is a prior year), this year's, the change. */
+  const row = (label: string, before: string, now: string, change: string) => [label, ...(prior ? [before] : []), now, ...(prior ? [change] : [])];
+  const balanceChange = r.balanceChange
+    ? `${money(r.balanceChange, true)}${r.balanceChangePct ? ` (${formatPct(r.balanceChangePct, { sign: true })})` : ''}`
+    : '';
   const rows = [
-    row('Exports', r.current.exports, prior?.exports, [growth ? formatPct(growth.exportGrowthPct, { sign: true }) : '']),
-    row('Imports', r.current.imports, prior?.imports, [growth ? formatPct(growth.importGrowthPct, { sign: true }) : '']),
-    [
+    row('Exports', prior ? money(prior.exports) : '', money(r.current.exports), growth ? formatPct(growth.exportGrowthPct, { sign: true }) : ''),
+    row('Imports', prior ? money(prior.imports) : '', money(r.current.imports), growth ? formatPct(growth.importGrowthPct, { sign: true }) : ''),
+    row(
       colour(r.current.balance, balanceLabel(r.current.balance)),
-      ...(prior ? [money(prior.balance)] : []),
+      prior ? money(prior.balance) : '',
       colour(r.current.balance, money(r.current.balance)),
-      ...(prior && r.balanceChange
-        ? [`${money(r.balanceChange, true)}${r.balanceChangePct ? ` (${formatPct(r.balanceChangePct, { sign: true })})` : ''}`]
-        : []),
-    ],
-    row('Total trade', r.totalTrade, prior ? prior.exports.plus(prior.imports) : undefined, [
-      prior ? money(r.totalTrade.minus(prior.exports.plus(prior.imports)), true) : '',
-    ]),
+      balanceChange,
+    ),
+    row('Total trade', prior ? money(prior.totalTrade) : '', money(r.totalTrade), prior ? money(r.totalTrade.minus(prior.totalTrade), true) : ''),
   ];
+  // Ratios read down the same year columns; they have no "change" of their own.
+  const ratio = (d: Decimal | null | undefined) => (d ? formatRatio(d) : '–');
+  const share = (d: Decimal | null | undefined) => (d ? formatPct(d) : '–');
+  if (r.coverageRatio || prior?.coverageRatio) rows.push(row('Export/import coverage', ratio(prior?.coverageRatio), ratio(r.coverageRatio), ''));
+  if (r.balanceShareOfTradePct || prior?.balanceShareOfTradePct) {
+    rows.push(row('Balance as share of trade', share(prior?.balanceShareOfTradePct), share(r.balanceShareOfTradePct), ''));
+  }
   out.push(drawTable({ head, rows }, style));
 
   const notes: string[] = [];
   if (prior?.basis === 'implied') notes.push(`${prior.year} is implied by the stated growth rates (exports ÷ (1 + growth)).`);
   if (growth?.basis === 'derived') notes.push(`Growth is derived from the ${prior?.year} figures.`);
-
-  const ratioRows: string[][] = [];
-  if (r.coverageRatio) ratioRows.push(['Export/import coverage', formatRatio(r.coverageRatio)]);
-  if (r.balanceShareOfTradePct) ratioRows.push([`${balanceLabel(r.current.balance).replace('Trade ', '')} as share of trade`.replace(/^./, (c) => c.toUpperCase()), formatPct(r.balanceShareOfTradePct)]);
-  if (ratioRows.length > 0) out.push('', drawTable({ head: ['Ratio', `${r.current.year}`], rows: ratioRows }, style));
 
   const m = r.momentum;
   if (m) {

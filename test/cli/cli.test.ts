@@ -7,7 +7,9 @@ describe('summary', () => {
     const r = await cli(['summary']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/│ Trade surplus │\s+\$993\.5B │ \$1\.19T │/);
+    expect(r.stdout).toMatch(/│ Trade surplus\s+│\s+\$993\.5B │ \$1\.19T │/);
+    // Ratios for both years: 3.5735T / 2.58T = 1.385, 3.77T / 2.58T = 1.461.
+    expect(r.stdout).toMatch(/│ Export\/import coverage\s+│\s+1\.39× │  1\.46× │/);
     expect(r.stdout).toContain('2024 (implied)');
     expect(r.stdout).toMatch(/Exports\s+│\s+\$3\.57T │ \$3\.77T │\s+\+5\.50% │/);
     expect(r.stdout).toContain('+0.70 pp');
@@ -18,7 +20,17 @@ describe('summary', () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc).slice(0, 2)).toEqual(['schemaVersion', 'kind']);
     expect(doc).toMatchObject({ schemaVersion: 1, kind: 'summary', year: 2025, exports: 3770000000000, imports: 2580000000000, balance: 1190000000000, exportGrowthPct: 5.5, importGrowthPct: 0 });
-    expect(doc.prior).toEqual({ year: 2024, exports: 3573459715639.81, imports: 2580000000000, balance: 993459715639.81, basis: 'implied' });
+    expect(doc.prior).toEqual({
+      year: 2024,
+      exports: 3573459715639.81,
+      imports: 2580000000000,
+      balance: 993459715639.81,
+      basis: 'implied',
+      totalTrade: 6153459715639.81,
+      // 3573459715639.81 / 2580000000000 and 993459715639.81 / 6153459715639.81
+      coverageRatio: 1.38506190528675,
+      balanceShareOfTradePct: 16.1447342072429,
+    });
     expect(doc.dataset.id).toBe('china-2025');
   });
 

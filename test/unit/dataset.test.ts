@@ -1,8 +1,28 @@
 // The built-in fixture is valid and says what the article says; invalid documents name every problem by path.
 import { describe, expect, it } from 'vitest';
+import { builtinDatasetIds, builtinDocument, loadBuiltinDataset } from '../../src/data/builtin.js';
 import { datasetFromJson } from '../../src/data/dataset.js';
 import { DataError } from '../../src/errors.js';
 import { article } from '../helpers.js';
+
+describe('built-in datasets', () => {
+  it.each(builtinDatasetIds())('%s passes the schema, and converts to what loadBuiltinDataset gives', (id) => {
+    const validated = datasetFromJson(builtinDocument(id), id);
+    expect(validated).toEqual(loadBuiltinDataset(id));
+  });
+
+  it('a broken copy of the fixture is a data error naming the field path', () => {
+    const doc = structuredClone(builtinDocument('china-2025')) as { years: { exports: unknown }[]; source: { published: string } };
+    doc.years[0]!.exports = 'three trillion';
+    doc.source.published = '14 January 2026';
+    expect(() => datasetFromJson(doc, 'fixture')).toThrow(DataError);
+    try {
+      datasetFromJson(doc, 'fixture');
+    } catch (err) {
+      expect((err as DataError).problems).toEqual(expect.arrayContaining([expect.stringMatching(/^\$\.source\.published: /)]));
+    }
+  });
+});
 
 describe('the article fixture', () => {
   const ds = article();
