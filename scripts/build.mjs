@@ -62,6 +62,17 @@ for (const name of VENDOR) {
   });
 }
 
+// A dynamic import() of a Node built-in would stay import() in the CommonJS bundle, which code run
+// through vm.Script cannot execute: such imports become require() instead.
+const requireBuiltins = {
+  name: 'require-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onResolve({ filter: /^node:/, namespace: 'builtin' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await build({
   entryPoints: [`${root}src/cli/bin.ts`],
   outfile: `${dist}/cli.cjs`,
@@ -72,7 +83,7 @@ await build({
   minify: process.env.NO_MINIFY !== "1",
   keepNames: true,
   legalComments: 'none',
-  plugins: [lazyChildProcess, fastStringWidth, splitVendors],
+  plugins: [lazyChildProcess, fastStringWidth, splitVendors, requireBuiltins],
   logLevel: 'warning',
 });
 

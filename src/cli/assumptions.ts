@@ -5,7 +5,7 @@ import { Decimal } from '../core/decimal.js';
 import { forecastAfter } from '../core/project.js';
 import { selectYear } from '../core/select.js';
 import type { Dataset, Figure, Forecast } from '../core/types.js';
-import { parseAmountOption, parseCalendarYear, parseYears } from './options.js';
+import { parseAmountOption, parseDatasetYear, parseYears } from './options.js';
 
 export interface HorizonRaw {
   years?: string | undefined;
@@ -29,7 +29,7 @@ export function describeFigure(fig: Figure, forecastYear: number, suffix: string
 
 export function resolveHorizon(dataset: Dataset, opts: HorizonRaw): Horizon {
   const years = opts.years === undefined ? 1 : parseYears('--years', opts.years);
-  const base = selectYear(dataset, opts.year === undefined ? undefined : parseCalendarYear('--year', opts.year));
+  const base = selectYear(dataset, opts.year === undefined ? undefined : parseDatasetYear('--year', opts.year, dataset));
   const forecast = forecastAfter(dataset, base.year);
   const origins: Record<string, string> = {};
   let threshold: Decimal;

@@ -68,6 +68,17 @@ export function parseCalendarYear(option: string, raw: string): number {
   return parsed.value.toNumber();
 }
 
+/** A year the dataset has figures for: --year must name one of them (the latest is the default). */
+export function parseDatasetYear(option: string, raw: string, dataset: { id: string; years: readonly { year: number }[] }): number {
+  const year = parseCalendarYear(option, raw);
+  if (!dataset.years.some((r) => r.year === year)) {
+    const have = dataset.years.map((r) => r.year);
+    const list = have.length > 12 ? `${have[0]}–${have[have.length - 1]}, not every year` : have.join(', ');
+    throw new UsageError(`${option} ${quoted(raw)} is not a year of dataset "${dataset.id}" (it has: ${list})`);
+  }
+  return year;
+}
+
 /** An amount with an optional unit: "1T", "800B", "1e12", "$1.2 trillion", "-500B". */
 export function parseAmountOption(option: string, raw: string): Decimal {
   const parsed = parseAmount(raw);

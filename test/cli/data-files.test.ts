@@ -62,10 +62,11 @@ describe('--data with a multi-year, multi-reporter CSV', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--reporter "Atlantis" is not in');
   });
-  it('--year that the data lacks is a data error listing the years', async () => {
+  it('--year that the data lacks is a usage error naming the option and listing the years', async () => {
     const r = await cli(['summary', '--data', csv, '--reporter', 'China', '--year', '2019']);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain('has no figures for 2019 (it has: 2023, 2024, 2025)');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('tradecalc: --year "2019" is not a year of dataset "china" (it has: 2023, 2024, 2025)\n');
   });
 });
 

@@ -157,6 +157,20 @@ describe('bin/tradecalc', () => {
     expect(r.stdout.trim()).toBe('1002002');
   });
 
+  it('the bundle has no dynamic import(), which code compiled through vm.Script cannot run', () => {
+    expect(readFileSync(`${root}dist/cli.cjs`, 'utf8')).not.toMatch(/\bimport\(/);
+  });
+
+  it('--output writes the file atomically from the binary, and refuses a directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tradecalc-e2e-'));
+    const r = tradecalc(['project', '--output', join(dir, 'path.csv')]);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'path.csv'), 'utf8').split('\r\n')[1]).toBe('2026,3,0,3883100000000,2580000000000,1303100000000,1000000000000,303100000000,true');
+    const bad = tradecalc(['summary', '--output', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`tradecalc: --output "${dir}" is a directory (expected a file name)\n`);
+  });
+
   it('a closed pipe ends quietly with exit 0', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" summary --json | head -c 10; exit \${PIPESTATUS:-0}`], { encoding: 'utf8' });
     expect(r.stdout).toBe('{\n  "schem');

@@ -4,7 +4,7 @@ import { computeSummaryRanges } from '../../core/ranges.js';
 import { computeSummary } from '../../core/summary.js';
 import { resolveDataset, type DatasetOptions } from '../dataset.js';
 import type { IO } from '../io.js';
-import { parseCalendarYear } from '../options.js';
+import { parseDatasetYear } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
 
 export interface SummaryOptions extends DatasetOptions {
@@ -13,8 +13,8 @@ export interface SummaryOptions extends DatasetOptions {
 }
 
 export async function runSummary(opts: SummaryOptions, output: OutputOptions, io: IO): Promise<number> {
-  const year = opts.year === undefined ? undefined : parseCalendarYear('--year', opts.year);
   const dataset = await resolveDataset(opts, io);
+  const year = opts.year === undefined ? undefined : parseDatasetYear('--year', opts.year, dataset);
   const report = computeSummary(dataset, { year });
   const ranges = opts.ranges ? computeSummaryRanges(dataset, report) : undefined;
   await emit(io, output, {
