@@ -96,12 +96,12 @@ export function formatMoneyRange(low: Decimal, high: Decimal, options: MoneyOpti
   const unit = !options.unit || options.unit === 'auto' ? autoUnit(options.around ?? (low.abs().gt(high.abs()) ? high : low)) : options.unit;
   const decimals = rangeDecimals(low, high, SCALE[unit].factor, SCALE[unit].decimals);
   const one = (d: Decimal) => formatMoney(d, { ...options, unit, decimals });
-  return `${one(low)}${rangeJoin(low)}${one(high)}`;
+  return `${one(low)}${rangeJoin(low, options.sign)}${one(high)}`;
 }
 
-/** An en dash between ends, but "to" once a minus sign would stand beside it ("-$1.04T to -$1.02T"). */
-function rangeJoin(low: Decimal): string {
-  return low.isNegative() ? ' to ' : '–';
+/** An en dash between ends, but "to" once a sign would stand beside it ("-$1.04T to -$1.02T"). */
+function rangeJoin(low: Decimal, signed = false): string {
+  return signed || low.isNegative() ? ' to ' : '–';
 }
 
 /** "5.45%–5.55%", with decimals enough to show the width. */
