@@ -1,7 +1,7 @@
 // End to end: the built binary, spawned with a fixed environment. Tables are compared with golden
 // files (UPDATE_GOLDEN=1 rewrites them after a deliberate change); JSON is compared as data.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,18 +137,25 @@ describe('bin/tradecalc', () => {
     expect(JSON.parse(a.stdout).years).toHaveLength(2);
   });
 
-  it('simulate: Ctrl-C (SIGINT) stops cleanly with exit 130, no output, no stack trace', async () => {
-    const child = spawn(process.execPath, [bin, 'simulate', '--runs', '100000000', '--json'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+  it.each([
+    ['to stdout', [] as string[]],
+    ['with --output', ['--output', 'out.json']],
+  ])('simulate: Ctrl-C (SIGINT) stops cleanly with exit 130, no output, no stack trace (%s)', async (_name, extra) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'tradecalc-sigint-'));
+    const child = spawn(process.execPath, [bin, 'simulate', '--runs', '100000000', '--json', ...extra], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
-    await new Promise((r) => setTimeout(r, 700));
+    // Well after start-up (so the handler is in place) and long before 10^8 runs could finish.
+    await new Promise((r) => setTimeout(r, 1500));
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('close', (c) => r(c)));
     expect(code).toBe(130);
     expect(stdout).toBe('');
     expect(stderr).toBe('tradecalc: interrupted\n');
+    // No output file, and no temporary file beside it.
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('scenarios: a 1001 × 1001 grid streams to CSV', () => {
