@@ -75,7 +75,16 @@ async function render(io: IO, options: OutputOptions, views: Views): Promise<Ite
 export async function emit(io: IO, options: OutputOptions, views: Views): Promise<void> {
   const chunks = batched(await render(io, options, views));
   if (options.output) {
-    await writeFileAtomically(options.output, options.outputName ?? options.output, chunks);
+    // Ctrl-C while a large file is written: stop between blocks and remove the temporary file.
+    let interrupted = false;
+    const unsubscribe = io.onInterrupt?.(() => {
+      interrupted = true;
+    });
+    try {
+      await writeFileAtomically(options.output, options.outputName ?? options.output, chunks, () => interrupted);
+    } finally {
+      unsubscribe?.();
+    }
     return;
   }
   await writeAll(io.stdout, chunks);
@@ -85,16 +94,19 @@ export async function emit(io: IO, options: OutputOptions, views: Views): Promis
  * Writes to a temporary file beside the target, then renames it over the target: a reader sees the
  * old file or the whole new one, never half of it, and a run that fails leaves the old file as it was.
  */
-export async function writeFileAtomically(path: string, name: string, chunks: Iterable<string>): Promise<void> {
+export async function writeFileAtomically(path: string, name: string, chunks: Iterable<string>, interrupted: () => boolean = () => false): Promise<void> {
   const { open, rename, unlink } = await import('node:fs/promises');
   const { basename, dirname, join } = await import('node:path');
   const { randomBytes } = await import('node:crypto');
-  const { UsageError } = await import('../errors.js');
+  const { InterruptedError, UsageError } = await import('../errors.js');
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(tmp, 'wx', 0o666);
-    for (const chunk of chunks) await handle.write(chunk);
+    for (const chunk of chunks) {
+      if (interrupted()) throw new InterruptedError();
+      await handle.write(chunk);
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -102,6 +114,7 @@ export async function writeFileAtomically(path: string, name: string, chunks: It
   } catch (err) {
     await handle?.close().catch(() => {});
     await unlink(tmp).catch(() => {});
+    if (err instanceof InterruptedError) throw err;
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new UsageError(`--output ${JSON.stringify(name)} cannot be written (${reason}); nothing was written`);
   }

@@ -79,7 +79,8 @@ export function regionOf(claim: Claim): Region | null {
       // As stated, to its rounding: 5.5 accepts 5.45–5.55.
       return x ? closed(x.minus(claim.value!.halfWidth), x.plus(claim.value!.halfWidth)) : null;
     case 'nearly':
-      return x ? closed(x.minus(x.abs().times(NEARLY_BELOW)), x) : null;
+      // Short of X by up to 2 % of its size, on the side of zero: "nearly -$1.2T" is -$1.176T to -$1.2T.
+      return x ? closed(x.minus(x.times(NEARLY_BELOW)), x) : null;
     case 'around':
     case 'about':
     case 'approximately':

@@ -133,13 +133,14 @@ export function computeSummary(dataset: Dataset, options: { year?: number } = {}
   };
 }
 
-/** The latest two months of the year (or of the whole series, if the year has fewer than two). */
+/** The latest month of the year against the month before it (which may close the previous year). */
 function computeMomentum(months: readonly MonthRecord[], year: number): Momentum | null {
-  const inYear = months.filter((m) => m.month.startsWith(`${year}-`));
-  const pool = inYear.length >= 2 ? inYear : months;
+  // Months up to the end of the year, the latest of them in the year: a summary of 2024 never shows
+  // 2025's momentum, nor momentum from years before it.
+  const pool = months.filter((m) => m.month <= `${year}-12`);
   const later = pool[pool.length - 1];
   const earlier = pool[pool.length - 2];
-  if (!later || !earlier) return null;
+  if (!later || !earlier || !later.month.startsWith(`${year}-`)) return null;
   const series = (a: Decimal | undefined, b: Decimal | undefined): MomentumSeries | undefined =>
     a && b ? { earlierPct: a, laterPct: b, changePp: b.minus(a) } : undefined;
   const exports = series(earlier.exportGrowthPct?.value, later.exportGrowthPct?.value);

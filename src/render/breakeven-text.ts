@@ -22,11 +22,12 @@ export function renderBreakevenAsText(r: BreakevenReport, ctx: TextContext): str
     `Threshold:      ${t}${note('threshold')}`,
     `Export growth:  ${formatPct(r.assumptions.exportGrowthPct, { sign: true })} a year${note('exportGrowthPct')}`,
     `Import growth:  ${formatPct(r.assumptions.importGrowthPct, { sign: true })} a year${note('importGrowthPct')}`,
-    `Balance at these rates in ${r.horizonYear}: ${formatMoney(r.balanceAtAssumptions, { currency: c })}`,
+    `Balance at these rates in ${r.horizonYear}: ${formatMoney(r.balanceAtAssumptions, { currency: c, unit: ctx.unit })}`,
     '',
   ];
-  // The recomputed balance in full units to the cent: it reads as the threshold itself.
-  const exact = (d: Decimal) => formatMoney(d, { currency: c, unit: '1' });
+  // The recomputed balance in full units to the cent, so it reads as the threshold itself, unless
+  // --unit asks for another unit.
+  const exact = (d: Decimal) => formatMoney(d, { currency: c, unit: ctx.unit === 'auto' ? '1' : ctx.unit });
   const row = (label: string, held: string, res: BreakevenResult): string[] =>
     res.found
       ? [label, held, formatBreakevenPct(res.solution.growthPct, true), ...(n > 1 ? [formatPct(res.solution.cumulativeGrowthPct, { sign: true })] : []), exact(res.solution.balance)]

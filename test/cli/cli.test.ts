@@ -169,3 +169,21 @@ describe('global behaviour', () => {
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain);
   });
 });
+
+describe('--unit on every command that shows amounts', () => {
+  it.each([
+    [['summary'], /\$3,770,000\.0M/],
+    [['project'], /\$3,883,100\.0M/],
+    [['scenarios'], /millions of \$/],
+    [['breakeven'], /Balance at these rates in 2026: \$1,303,100\.0M/],
+    [['simulate', '--runs', '2000'], /\$1,300,437\.2M/],
+    [['check'], /\$1,190,000\.0M/],
+    [['data', 'show'], /\$3,770,000\.0M/],
+  ])('%j --unit M', async (argv, shown) => {
+    const plain = await cli(argv);
+    const inM = await cli([...argv, '--unit', 'M']);
+    expect(inM.code).toBe(plain.code);
+    expect(inM.stdout).toMatch(shown);
+    expect(plain.stdout).not.toMatch(shown);
+  });
+});

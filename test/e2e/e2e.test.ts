@@ -138,17 +138,19 @@ describe('bin/tradecalc', () => {
   });
 
   it.each([
-    ['to stdout', [] as string[]],
-    ['with --output', ['--output', 'out.json']],
-  ])('simulate: Ctrl-C (SIGINT) stops cleanly with exit 130, no output, no stack trace (%s)', async (_name, extra) => {
+    ['simulate to stdout', ['simulate', '--runs', '100000000', '--json'], 1200],
+    ['simulate with --output', ['simulate', '--runs', '100000000', '--json', '--output', 'out.json'], 1200],
+    // The grid streams into the file from the start and takes seconds: interrupt it early.
+    ['a million-cell grid being written with --output', ['scenarios', '--growth', '0:10:0.01', '--import-growth', '0:10:0.01', '--output', 'grid.csv'], 500],
+  ] as const)('Ctrl-C (SIGINT): %s stops cleanly with exit 130, no output, no stack trace', async (_name, args, wait) => {
     const cwd = mkdtempSync(join(tmpdir(), 'tradecalc-sigint-'));
-    const child = spawn(process.execPath, [bin, 'simulate', '--runs', '100000000', '--json', ...extra], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
-    // Well after start-up (so the handler is in place) and long before 10^8 runs could finish.
-    await new Promise((r) => setTimeout(r, 1500));
+    // After start-up (so the handler is in place) and long before the work could finish.
+    await new Promise((r) => setTimeout(r, wait));
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('close', (c) => r(c)));
     expect(code).toBe(130);

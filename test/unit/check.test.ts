@@ -18,6 +18,19 @@ describe('qualifier regions', () => {
     return [r.low?.toFixed() ?? null, r.high?.toFixed() ?? null, r.lowInclusive, r.highInclusive];
   };
   it('nearly X: within 2 % below X', () => expect(text(claim('nearly', '1200'))).toEqual(['1176', '1200', true, true]));
+  it('nearly a negative X: short of it towards zero ("nearly −$1.2T" is −1.2T to −1.176T)', () => {
+    expect(text(claim('nearly', '-1200'))).toEqual(['-1200', '-1176', true, true]);
+    const ds = datasetFromJson(
+      {
+        schemaVersion: 1, id: 'd', title: 'D', reporter: 'D', currency: 'USD',
+        years: [{ year: 2024, exports: '2.05T', imports: '3.23T' }],
+        claims: [{ id: 'nearly-deficit', label: 'a deficit of nearly $1.2T', metric: 'balance', year: 2024, qualifier: 'nearly', value: '-1.2T' }],
+      },
+      'd',
+    );
+    // −1.18T (−1.19T to −1.17T with rounding) is partly within −1.2T to −1.176T.
+    expect(computeCheck(ds).checks[0]!.verdict).toBe('consistent');
+  });
   it('around / about / approximately X: ±10 %', () => {
     for (const q of ['around', 'about', 'approximately'] as const) expect(text(claim(q, '3'))).toEqual(['2.7', '3.3', true, true]);
     expect(text(claim('around', '-1000'))).toEqual(['-1100', '-900', true, true]);

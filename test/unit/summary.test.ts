@@ -85,6 +85,25 @@ describe('computeSummary on other data', () => {
     expect(r.balanceKind).toBe('balanced');
   });
 
+  it('momentum belongs to the year summarised: none for a year whose months the data lacks', () => {
+    const doc = {
+      ...base,
+      years: [{ year: 2024, exports: '3.58T', imports: '2.59T' }, { year: 2025, exports: '3.77T', imports: '2.58T' }],
+      months: [
+        { month: '2024-12', exportGrowthPct: '10.7' },
+        { month: '2025-01', exportGrowthPct: '2.3' },
+        { month: '2025-11', exportGrowthPct: '5.9' },
+        { month: '2025-12', exportGrowthPct: '6.6' },
+      ],
+    };
+    const ds = datasetFromJson(doc, 'test');
+    expect(computeSummary(ds).momentum).toMatchObject({ earlier: '2025-11', later: '2025-12' });
+    // 2024 has only December: the month before it is missing, so there is no momentum to show.
+    expect(computeSummary(ds, { year: 2024 }).momentum).toBeNull();
+    const only2023 = datasetFromJson({ ...doc, months: [{ month: '2023-11', exportGrowthPct: '1' }, { month: '2023-12', exportGrowthPct: '2' }] }, 'test');
+    expect(computeSummary(only2023).momentum).toBeNull();
+  });
+
   it('selects a requested year', () => {
     const ds = datasetFromJson(
       { ...base, years: [{ year: 2023, exports: '1T', imports: '1T' }, { year: 2024, exports: '2T', imports: '1T' }] },
