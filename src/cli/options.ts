@@ -5,13 +5,11 @@ import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, SD_MAX_PCT, YEARS_MAX, 
 import { type DecimalRange, rangeCount, singleRange } from '../core/range.js';
 import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal } from '../data/units.js';
 import { UsageError } from '../errors.js';
+import { formatCount } from '../render/format.js';
 
 const PCT_EXPECTED = `a percentage such as 3 or -1.5, from ${GROWTH_MIN_PCT} to ${GROWTH_MAX_PCT}`;
 
-/** 1000000 → "1,000,000". Not toLocaleString: loading ICU for it costs ~15 ms of start-up. */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+const grouped = formatCount;
 
 function quoted(raw: string): string {
   return JSON.stringify(raw);

@@ -3,6 +3,9 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { IO } from './io.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from '../core/limits.js';
+import { SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SIMULATE_SD_PCT } from './defaults.js';
+import { formatCount as grouped } from '../render/format.js';
 import { FORMATS, type OutputOptions } from './output.js';
 
 export interface CommonRaw {
@@ -35,7 +38,7 @@ function addCommon(cmd: Command): Command {
     .option('--reporter <name>', 'the reporter to use when the data holds several')
     .option('--dataset <id>', 'built-in dataset to use (default: china-2025)')
     .option('--unit <unit>', 'display unit of amounts in tables: T, B, M, K, 1 or auto (default: auto)')
-    .option('--output <file>', 'write the result to a file (atomically) instead of stdout; .json .csv .md .txt set the format')
+    .option('--output <file>', 'write the result to a file (atomically) instead of stdout ("-"); .json .csv .md .txt set the format')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces for internal errors');
 }
@@ -57,7 +60,8 @@ export async function outputOptions(raw: CommonRaw, io: IO): Promise<OutputOptio
     format = 'json';
   }
   const unit = raw.unit === undefined ? 'auto' : parseDisplayUnit('--unit', raw.unit);
-  if (raw.output !== undefined) {
+  // "-" is standard output, as "--data -" is standard input.
+  if (raw.output !== undefined && raw.output !== '-') {
     const name = parsePath('--output', raw.output);
     const output = await checkOutputPath(io, name);
     // A file is not a terminal: no colour in it, whatever the terminal would get.
@@ -279,6 +283,7 @@ export function buildProgram(io: IO, state: RunState): Command {
   lazily(data.command('schema').description('print the JSON Schema of the JSON dataset format'), (cmd) =>
     cmd
       .option('--output <file>', 'write the schema to a file (atomically) instead of stdout')
+          .option('--json', 'accepted for symmetry with the other commands: the schema is always JSON')
       .option('--debug', 'show stack traces for internal errors')
       .addHelpText('after', examples(['tradecalc data schema > dataset.schema.json']))
       .action(async (raw: { output?: string; debug?: boolean }) => {
@@ -295,8 +300,8 @@ export function buildProgram(io: IO, state: RunState): Command {
     (cmd) =>
       addCommon(
         cmd
-          .addOption(new Option('--growth <range>', 'export growth range start:stop:step in percent, or one rate (default: -6:6:2)'))
-          .addOption(new Option('--import-growth <range>', 'import growth range start:stop:step, or one rate (default: -4:12:4)'))
+          .addOption(new Option('--growth <range>', `export growth range start:stop:step in percent, or one rate (default: ${SCENARIO_EXPORT_RANGE})`))
+          .addOption(new Option('--import-growth <range>', `import growth range start:stop:step, or one rate (default: ${SCENARIO_IMPORT_RANGE})`))
           .addOption(new Option('--years <n>', 'horizon in years, 1 to 100 (default: 1)'))
           .addOption(new Option('--year <year>', 'the base year (default: the latest in the data)'))
           .addOption(new Option('--threshold <amount>', 'balance to test against (default: the forecast claim)'))
@@ -362,16 +367,16 @@ export function buildProgram(io: IO, state: RunState): Command {
       addCommon(
         cmd
           .addOption(new Option('--growth <pct>', 'mean annual export growth in percent (default: the dataset forecast)'))
-          .addOption(new Option('--growth-sd <pp>', 'standard deviation of export growth, percentage points (default: 2)'))
+          .addOption(new Option('--growth-sd <pp>', `standard deviation of export growth, percentage points (default: ${SIMULATE_SD_PCT})`))
           .addOption(new Option('--import-growth <pct>', 'mean annual import growth (default: forecast, else 0)'))
-          .addOption(new Option('--import-growth-sd <pp>', 'standard deviation of import growth (default: 2)'))
+          .addOption(new Option('--import-growth-sd <pp>', `standard deviation of import growth (default: ${SIMULATE_SD_PCT})`))
           .addOption(new Option('--correlation <rho>', 'correlation of export and import growth, -1 to 1 (default: 0)'))
           .addOption(new Option('--years <n>', 'years to simulate, 1 to 100 (default: 1)'))
           .addOption(new Option('--year <year>', 'the base year (default: the latest in the data)'))
           .addOption(new Option('--threshold <amount>', 'balance to test against (default: the forecast claim)'))
-          .addOption(new Option('--runs <n>', 'simulated paths, 1 to 100,000,000 (default: 100,000)'))
+          .addOption(new Option('--runs <n>', `simulated paths, 1 to ${grouped(RUNS_MAX)} (default: ${grouped(DEFAULT_RUNS)})`))
           .addOption(
-            new Option('--seed <n>', 'random seed, a whole number from 0 to 2^53-1; the same seed gives the same output (default: 1)'),
+            new Option('--seed <n>', `random seed, a whole number from 0 to 2^53-1; the same seed gives the same output (default: ${DEFAULT_SEED})`),
           ),
       )
         .addHelpText(

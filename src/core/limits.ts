@@ -10,3 +10,8 @@ export const YEARS_MAX = 100;
 export const AMOUNT_MAX_ABS = '1e21';
 /** Standard deviations of simulated growth, in percentage points: beyond 1000 it is a typo. */
 export const SD_MAX_PCT = 1000;
+
+/** simulate: how many runs at most, and the defaults that make a run reproducible. */
+export const RUNS_MAX = 100_000_000;
+export const DEFAULT_RUNS = 100_000;
+export const DEFAULT_SEED = 1;

@@ -19,10 +19,10 @@ import type { Decimal } from './decimal.js';
 import { seedState } from './prng.js';
 import { selectYear } from './select.js';
 import { type Dataset, type DatasetInfo, datasetInfo } from './types.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from './limits.js';
 
-export const RUNS_MAX = 100_000_000;
-export const DEFAULT_RUNS = 100_000;
-export const DEFAULT_SEED = 1;
+export { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX };
+
 /** Values kept in memory for exact percentiles in one pass (2^24 doubles = 128 MiB). */
 export const STORE_LIMIT = 1 << 24;
 /** Bars in the histogram of the horizon year's balance. */

@@ -2,7 +2,7 @@
 // of the horizon year's balance whose bars say, by their glyph, which side of the threshold they lie.
 import { Decimal } from '../core/decimal.js';
 import type { SimulationReport } from '../core/simulate.js';
-import { formatMoney, formatPct } from './format.js';
+import { formatCount, formatMoney, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
 import { datasetLine } from './text-common.js';
@@ -34,7 +34,7 @@ export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): s
     `Import growth:  ${formatPct(a.importGrowthPct, { sign: true })} a year${note('importGrowthPct')}, sd ${sd(a.importGrowthSdPct)}${note('importGrowthSdPct')}`,
     `Correlation:    ${a.correlation.toFixed()}`,
     `Threshold:      ${t}${note('threshold')}`,
-    `Runs:           ${r.runs.toLocaleString('en-US')} (seed ${r.seed}); growth drawn afresh each year, normal`,
+    `Runs:           ${formatCount(r.runs)} (seed ${r.seed}); growth drawn afresh each year, normal`,
     '',
   ];
   const rows = r.years.map((y) => {
@@ -45,7 +45,7 @@ export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): s
   });
   out.push(drawTable({ head: ['Year', `P(≥ ${t}) ±1 s.e.`, 'Mean', '5th pct', 'Median', '95th pct'], rows }, style));
 
-  out.push('', style.heading(`Balance in ${r.histogram.year} across ${r.runs.toLocaleString('en-US')} runs`));
+  out.push('', style.heading(`Balance in ${r.histogram.year} across ${formatCount(r.runs)} runs`));
   out.push(...histogramLines(r, ctx));
 
   const last = r.years[r.years.length - 1]!;

@@ -35,12 +35,20 @@ export function projectionVerdictText(r: ProjectionReport): string {
   return `${question}: no, first below in ${v.firstYearBelow}, short by up to ${shortfall} (${v.tightestYear})`;
 }
 
-/** "the surplus drops to $1T", "the surplus disappears", "the deficit widens to $500B". */
-function crossingPhrase(threshold: Decimal, currency: string): { drops: string; holds: string } {
+/**
+ * "the surplus drops to $1T", "the surplus disappears", "the deficit widens to $500B", or, from a
+ * surplus to a deficit line, "the balance falls to a $3T deficit": worded from where the balance is.
+ */
+function crossingPhrase(threshold: Decimal, balance: Decimal, currency: string): { drops: string; holds: string } {
   const t = formatMoney(threshold.abs(), { currency, trim: true });
   if (threshold.isZero()) return { drops: 'the surplus disappears', holds: 'for trade to be in surplus' };
-  if (threshold.isPositive()) return { drops: `the surplus drops to ${t}`, holds: `for the surplus to be at least ${t}` };
-  return { drops: `the deficit widens to ${t}`, holds: `for any deficit to be at most ${t}` };
+  if (threshold.isPositive()) {
+    return { drops: balance.isNegative() ? `the balance falls to ${t}` : `the surplus drops to ${t}`, holds: `for the surplus to be at least ${t}` };
+  }
+  return {
+    drops: balance.isNegative() ? `the deficit widens to ${t}` : `the balance falls to a ${t} deficit`,
+    holds: `for any deficit to be at most ${t}`,
+  };
 }
 
 /** A break-even rate for sentences: four decimals, as the article's −5.0398 % is usually quoted. */
@@ -77,7 +85,7 @@ function noSolutionText(r: BreakevenReport, res: Extract<BreakevenResult, { foun
 export function breakevenExportText(r: BreakevenReport): string {
   const res = r.exportGrowth;
   if (!res.found) return noSolutionText(r, res, 'export');
-  const { drops, holds } = crossingPhrase(r.threshold, r.dataset.currency);
+  const { drops, holds } = crossingPhrase(r.threshold, r.balanceAtAssumptions, r.dataset.currency);
   const g = res.solution.growthPct;
   const given = `With imports at ${formatPct(r.assumptions.importGrowthPct, { sign: true })}`;
   const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);
@@ -89,7 +97,7 @@ export function breakevenExportText(r: BreakevenReport): string {
 export function breakevenImportText(r: BreakevenReport): string {
   const res = r.importGrowth;
   if (!res.found) return noSolutionText(r, res, 'import');
-  const { drops, holds } = crossingPhrase(r.threshold, r.dataset.currency);
+  const { drops, holds } = crossingPhrase(r.threshold, r.balanceAtAssumptions, r.dataset.currency);
   const h = res.solution.growthPct;
   const given = `With exports at ${formatPct(r.assumptions.exportGrowthPct, { sign: true })}`;
   const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);

@@ -187,3 +187,27 @@ describe('--unit on every command that shows amounts', () => {
     expect(plain.stdout).not.toMatch(shown);
   });
 });
+
+describe('help states the defaults the commands use', () => {
+  it('scenarios: the ranges in --help are the grid that runs', async () => {
+    const help = (await cli(['scenarios', '--help'])).stdout.replace(/\s+/g, ' ');
+    const [, exp] = /--growth <range> .*?\(default: (-?[\d.]+:-?[\d.]+:[\d.]+)\)/.exec(help)!;
+    const [, imp] = /--import-growth <range> .*?\(default: (-?[\d.]+:-?[\d.]+:[\d.]+)\)/.exec(help)!;
+    const doc = JSON.parse((await cli(['scenarios', '--json'])).stdout);
+    const range = (r: { start: number; stop: number; step: number }) => `${r.start}:${r.stop}:${r.step}`;
+    expect(range(doc.assumptions.exportGrowthPct)).toBe(exp);
+    expect(range(doc.assumptions.importGrowthPct)).toBe(imp);
+  });
+
+  it('simulate: the standard deviations, runs and seed in --help are the ones used', async () => {
+    const help = (await cli(['simulate', '--help'])).stdout.replace(/\s+/g, ' ');
+    const sd = /--growth-sd <pp> .*?\(default: ([\d.]+)\)/.exec(help)![1];
+    const runs = /--runs <n> .*?\(default: ([\d,]+)\)/.exec(help)![1]!.replace(/,/g, '');
+    const seed = /--seed <n> .*?\(default: (\d+)\)/.exec(help)![1];
+    const doc = JSON.parse((await cli(['simulate', '--json', '--runs', runs])).stdout);
+    expect(doc.assumptions.exportGrowthSdPct).toBe(Number(sd));
+    expect(doc.assumptions.importGrowthSdPct).toBe(Number(sd));
+    expect(doc.runs).toBe(Number(runs));
+    expect(doc.seed).toBe(Number(seed));
+  });
+});

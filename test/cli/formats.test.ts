@@ -240,7 +240,21 @@ describe('data commands', () => {
   it('data show of an unknown id is a usage error', async () => {
     const r = await cli(['data', 'show', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"nope" is not a built-in dataset');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('tradecalc: data show "nope": there is no built-in dataset of that id (expected one of: china-2025; for a file, use --data)\n');
+  });
+  it('data validate --json prints its verdict as a document, valid or not', async () => {
+    const bad = await cli(['data', 'validate', `${fixtures}bad.csv`, '--json']);
+    expect(bad.code).toBe(3);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ kind: 'validation', valid: false, problems: [expect.stringMatching(/:2:7: year "25"/), expect.stringMatching(/:3:18: imports "-1" is negative/)] });
+    expect(bad.stderr).toMatch(/^tradecalc: .*bad\.csv: invalid dataset\n/);
+    const good = await cli(['data', 'validate', `${fixtures}trade-multi.csv`, '--json']);
+    expect(JSON.parse(good.stdout)).toMatchObject({ kind: 'validation', valid: true, format: 'csv' });
+  });
+  it('--output - is standard output; data schema takes --json', async () => {
+    const r = await cli(['summary', '--json', '--output', '-']);
+    expect(JSON.parse(r.stdout).kind).toBe('summary');
+    expect(JSON.parse((await cli(['data', 'schema', '--json'])).stdout).title).toBe('tradecalc dataset');
   });
   it('data schema prints a JSON Schema of the dataset format', async () => {
     const r = await cli(['data', 'schema']);

@@ -1,7 +1,7 @@
 // `tradecalc data list|show|validate|schema`: what datasets there are, what one holds, whether a
 // file is a valid dataset (every problem at once, exit 3 if any), and the JSON Schema of the format.
 import { builtinDatasetIds, loadBuiltinDataset } from '../../data/builtin.js';
-import { UsageError } from '../../errors.js';
+import { DataError, UsageError } from '../../errors.js';
 import { type DatasetOptions, pickReporter, resolveDatasets } from '../dataset.js';
 import type { IO } from '../io.js';
 import { parsePath } from '../options.js';
@@ -26,6 +26,9 @@ export async function runDataShow(id: string | undefined, opts: DatasetOptions, 
   if (id !== undefined && (opts.data !== undefined || opts.dataset !== undefined)) {
     throw new UsageError(`data show ${JSON.stringify(id)} names a built-in dataset, and ${opts.data !== undefined ? '--data' : '--dataset'} names another (give one)`);
   }
+  if (id !== undefined && !builtinDatasetIds().includes(id)) {
+    throw new UsageError(`data show ${JSON.stringify(id)}: there is no built-in dataset of that id (expected one of: ${builtinDatasetIds().join(', ')}; for a file, use --data)`);
+  }
   const loaded = await resolveDatasets(id !== undefined ? { dataset: id } : opts, io);
   const dataset = pickReporter(loaded, opts.reporter);
   await emit(io, output, {
@@ -41,11 +44,26 @@ export async function runDataValidate(file: string, opts: DatasetOptions, output
     throw new UsageError(`data validate takes the file as its argument; leave out ${opts.data !== undefined ? '--data' : '--dataset'}`);
   }
   const { loadDatasetFile } = await import('../../data/load-file.js');
-  // Any problem is a DataError listing every one of them: exit 3, nothing on stdout.
-  const loaded = await loadDatasetFile(parsePath('file', file), { cwd: io.cwd, stdin: io.stdin });
+  // Any problem is a DataError listing every one of them: exit 3, the problems on stderr. With
+  // --json the verdict is also a document on stdout, valid or not, for scripts that check files.
+  const path = parsePath('file', file);
+  let loaded;
+  try {
+    loaded = await loadDatasetFile(path, { cwd: io.cwd, stdin: io.stdin });
+  } catch (err) {
+    if (err instanceof DataError && output.format === 'json') {
+      const { JSON_SCHEMA_VERSION } = await import('../../render/json.js');
+      await emit(io, output, {
+        json: () => ({ schemaVersion: JSON_SCHEMA_VERSION, kind: 'validation', valid: false, file: path === '-' ? '<stdin>' : path, error: err.message, problems: [...err.problems] }),
+        grid: () => ({ columns: [], rows: [] }),
+        text: () => '',
+      });
+    }
+    throw err;
+  }
   const listing = { origin: loaded.name, datasets: loaded.datasets };
   await emit(io, output, {
-    json: async () => (await views()).datasetListToJson(listing, 'validation', { valid: true, format: loaded.format }),
+    json: async () => (await views()).datasetListToJson(listing, 'validation', { valid: true, file: loaded.name, format: loaded.format }),
     grid: async () => (await views()).datasetListToGrid(listing),
     text: async () => (await views()).validationText(listing, loaded.format),
   });

@@ -51,8 +51,8 @@ export async function runProject(opts: ProjectRawOptions, output: OutputOptions,
   if (opts.chart === true && output.format !== 'table') {
     throw new UsageError(`--chart draws under the table and cannot go with --format ${output.format} (leave out one of them)`);
   }
-  // By default a person at a terminal gets the chart; a pipe gets it only when asked.
-  const chart = output.format === 'table' && output.output === undefined && (opts.chart ?? io.stdout.isTTY === true);
+  // By default a person at a terminal gets the chart; a pipe or a file gets it only when asked.
+  const chart = output.format === 'table' && (opts.chart ?? (output.output === undefined && io.stdout.isTTY === true));
   const dataset = await resolveDataset(opts, io);
   const { growthRanges, ...assumptions } = resolveProjection(dataset, opts);
   const report = computeProjection(dataset, assumptions);

@@ -9,6 +9,8 @@ import { resolveDataset, type DatasetOptions } from '../dataset.js';
 import type { IO } from '../io.js';
 import { checkGridSize, parseRange, parseScenarioNames } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
+import { SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE } from '../defaults.js';
+import { formatCount } from '../../render/format.js';
 
 export interface ScenariosRawOptions extends DatasetOptions, HorizonRaw {
   growth?: string | undefined;
@@ -17,19 +19,17 @@ export interface ScenariosRawOptions extends DatasetOptions, HorizonRaw {
 }
 
 /** The default grid: export growth around the article's forecast, import growth from falling to fast. */
-export const DEFAULT_EXPORT_RANGE = '-6:6:3';
-export const DEFAULT_IMPORT_RANGE = '-4:12:4';
 /** A table is for reading: past this many cells, ask for CSV or JSON. */
 export const TABLE_MAX_CELLS = 2500;
 
 export function resolveGrid(dataset: Dataset, opts: ScenariosRawOptions): ScenarioGridAssumptions {
   const h = resolveHorizon(dataset, opts);
-  const exportGrowth = parseRange('--growth', opts.growth ?? DEFAULT_EXPORT_RANGE);
-  const importGrowth = parseRange('--import-growth', opts.importGrowth ?? DEFAULT_IMPORT_RANGE);
+  const exportGrowth = parseRange('--growth', opts.growth ?? SCENARIO_EXPORT_RANGE);
+  const importGrowth = parseRange('--import-growth', opts.importGrowth ?? SCENARIO_IMPORT_RANGE);
   checkGridSize(exportGrowth, importGrowth, GRID_MAX_CELLS);
   const origins = {
-    exportGrowth: opts.growth === undefined ? `default range ${DEFAULT_EXPORT_RANGE}` : 'option',
-    importGrowth: opts.importGrowth === undefined ? `default range ${DEFAULT_IMPORT_RANGE}` : 'option',
+    exportGrowth: opts.growth === undefined ? `default range ${SCENARIO_EXPORT_RANGE}` : 'option',
+    importGrowth: opts.importGrowth === undefined ? `default range ${SCENARIO_IMPORT_RANGE}` : 'option',
     threshold: h.origins.threshold!,
   };
   return { years: h.years, threshold: h.threshold, exportGrowth, importGrowth, baseYear: h.baseYear, origins };
@@ -59,7 +59,7 @@ export async function runScenarios(opts: ScenariosRawOptions, output: OutputOpti
   const cells = rangeCount(assumptions.exportGrowth) * rangeCount(assumptions.importGrowth);
   if ((output.format === 'table' || output.format === 'markdown') && cells > TABLE_MAX_CELLS) {
     throw new UsageError(
-      `a grid of ${cells.toLocaleString('en-US')} cells is too large for a ${output.format} view (at most ${TABLE_MAX_CELLS.toLocaleString('en-US')}; use --format csv or --json, or a larger step)`,
+      `a grid of ${formatCount(cells)} cells is too large for a ${output.format} view (at most ${formatCount(TABLE_MAX_CELLS)}; use --format csv or --json, or a larger step)`,
     );
   }
   const report = computeScenarioGrid(dataset, assumptions, { crossings: output.format !== 'csv' });

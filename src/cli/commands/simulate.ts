@@ -10,6 +10,7 @@ import { resolveDataset, type DatasetOptions } from '../dataset.js';
 import type { IO } from '../io.js';
 import { parseCorrelation, parseGrowth, parseSd, parseWholeNumber } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
+import { SIMULATE_SD_PCT } from '../defaults.js';
 
 export interface SimulateRawOptions extends DatasetOptions, HorizonRaw {
   growth?: string | undefined;
@@ -22,7 +23,6 @@ export interface SimulateRawOptions extends DatasetOptions, HorizonRaw {
 }
 
 /** Growth uncertainty when none is given: 2 percentage points, about the size of a forecast miss. */
-export const DEFAULT_SD_PCT = '2';
 /** Below this much work (run-years × passes, about half a second) no progress bar is drawn. */
 export const PROGRESS_MIN_UNITS = 10_000_000;
 
@@ -35,7 +35,7 @@ export function resolveSimulation(dataset: Dataset, opts: SimulateRawOptions): S
   };
   const sd = (key: string, option: string, raw: string | undefined) => {
     h.origins[key] = raw === undefined ? 'default' : 'option';
-    return raw === undefined ? new Decimal(DEFAULT_SD_PCT) : parseSd(option, raw);
+    return raw === undefined ? new Decimal(SIMULATE_SD_PCT) : parseSd(option, raw);
   };
   const exportGrowthPct = rate('exportGrowthPct', '--growth', opts.growth);
   const exportGrowthSdPct = sd('exportGrowthSdPct', '--growth-sd', opts.growthSd);

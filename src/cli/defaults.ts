@@ -1,0 +1,9 @@
+// Defaults of command options that are not taken from the dataset, in one place so the help text
+// and the commands can never state different ones.
+
+/** scenarios: the export and import growth ranges of the grid, start:stop:step in percent. */
+export const SCENARIO_EXPORT_RANGE = '-6:6:3';
+export const SCENARIO_IMPORT_RANGE = '-4:12:4';
+
+/** simulate: the standard deviation of each growth rate, in percentage points. */
+export const SIMULATE_SD_PCT = '2';
