@@ -41,7 +41,7 @@ export function resolveHorizon(dataset: Dataset, opts: HorizonRaw): Horizon {
     origins.threshold = describeFigure(forecast.balance, forecast.year, '');
   } else {
     threshold = new Decimal(0);
-    origins.threshold = 'no forecast in the dataset: zero, i.e. stays in surplus';
+    origins.threshold = 'the dataset forecasts no balance: zero';
   }
   return { baseYear: base.year, years, threshold, forecast, origins };
 }
@@ -49,6 +49,10 @@ export function resolveHorizon(dataset: Dataset, opts: HorizonRaw): Horizon {
 /** The forecast rate for `key`, or 0 (held flat) without one; records its origin in `origins`. */
 export function forecastRate(h: Horizon, key: 'exportGrowthPct' | 'importGrowthPct'): Decimal {
   const fig = h.forecast?.[key];
-  h.origins[key] = fig ? describeFigure(fig, h.forecast!.year, '%') : 'no forecast in the dataset: held flat';
+  h.origins[key] = fig
+    ? describeFigure(fig, h.forecast!.year, '%')
+    : h.forecast
+      ? `not in the ${h.forecast.year} forecast: held flat`
+      : 'no forecast in the dataset: held flat';
   return fig ? fig.value : new Decimal(0);
 }

@@ -38,6 +38,15 @@ export interface ProjectionVerdict {
   tightestMargin: Decimal;
   horizonYear: number;
   horizonMargin: Decimal;
+  /** Whether the base year is at or above the threshold: the question is "stays above", else "reaches". */
+  startsAbove: boolean;
+  /** The first projected year at or above the threshold, if any. */
+  firstYearAbove: number | null;
+  /** The year from which every projected year is at or above the threshold; null when the horizon is below. */
+  aboveFrom: number | null;
+  /** The year with the largest margin, and that margin. */
+  bestYear: number;
+  bestMargin: Decimal;
 }
 
 export interface ProjectionReport {
@@ -84,12 +93,19 @@ export function projectPath(
   return path;
 }
 
-export function verdictOf(path: readonly ProjectionPoint[]): ProjectionVerdict {
+export function verdictOf(path: readonly ProjectionPoint[], baseMargin: Decimal): ProjectionVerdict {
   const last = path[path.length - 1];
   if (!last) throw new RangeError('verdictOf needs a non-empty path');
   let tightest = path[0]!;
-  for (const p of path) if (p.margin.lt(tightest.margin)) tightest = p;
+  let best = path[0]!;
+  for (const p of path) {
+    if (p.margin.lt(tightest.margin)) tightest = p;
+    if (p.margin.gt(best.margin)) best = p;
+  }
   const firstBelow = path.find((p) => !p.aboveThreshold);
+  const firstAbove = path.find((p) => p.aboveThreshold);
+  let aboveFrom: number | null = null;
+  for (let i = path.length - 1; i >= 0 && path[i]!.aboveThreshold; i--) aboveFrom = path[i]!.year;
   return {
     holds: firstBelow === undefined,
     firstYearBelow: firstBelow ? firstBelow.year : null,
@@ -97,6 +113,11 @@ export function verdictOf(path: readonly ProjectionPoint[]): ProjectionVerdict {
     tightestMargin: tightest.margin,
     horizonYear: last.year,
     horizonMargin: last.margin,
+    startsAbove: !baseMargin.lt(0),
+    firstYearAbove: firstAbove ? firstAbove.year : null,
+    aboveFrom,
+    bestYear: best.year,
+    bestMargin: best.margin,
   };
 }
 
@@ -112,7 +133,7 @@ export function computeProjection(dataset: Dataset, assumptions: ProjectionAssum
     years: path.length,
     threshold: assumptions.threshold,
     path,
-    verdict: verdictOf(path),
+    verdict: verdictOf(path, base.exports.minus(base.imports).minus(assumptions.threshold)),
   };
 }
 

@@ -15,24 +15,41 @@ export function thresholdQuestion(threshold: Decimal, startBalance: Decimal, cur
   return startsAbove ? `Deficit stays smaller than ${t}` : `Deficit narrows to ${t} or less`;
 }
 
-function period(r: ProjectionReport): string {
-  const first = r.path[0]!.year;
-  const last = r.verdict.horizonYear;
-  return first === last ? `in ${last}` : `in every year ${first}–${last}`;
-}
-
+/**
+ * The verdict of a projection as a sentence. Where the balance starts at or above the line the
+ * question is whether it stays there in every year; where it starts below, whether it gets there
+ * (and stays) by the horizon. Failures are worded for the kind of line: a surplus falls below it,
+ * a deficit exceeds it.
+ */
 export function projectionVerdictText(r: ProjectionReport): string {
   const c = r.dataset.currency;
-  const question = `${thresholdQuestion(r.threshold, r.base.balance, c)} ${period(r)}`;
   const v = r.verdict;
-  if (v.holds) {
-    const by = formatMoney(v.tightestMargin, { currency: c });
-    return r.path.length === 1 ? `${question}: yes, by ${by}` : `${question}: yes, by at least ${by} (${v.tightestYear})`;
+  const money = (d: Decimal) => formatMoney(d, { currency: c });
+  const t = formatMoney(r.threshold.abs(), { currency: c, trim: true });
+  const first = r.path[0]!.year;
+  const single = r.path.length === 1;
+  const subject = thresholdQuestion(r.threshold, r.base.balance, c);
+
+  if (v.startsAbove) {
+    const question = `${subject} ${single ? `in ${first}` : `in every year ${first}–${v.horizonYear}`}`;
+    if (v.holds) return single ? `${question}: yes, by ${money(v.tightestMargin)}` : `${question}: yes, by at least ${money(v.tightestMargin)} (${v.tightestYear})`;
+    const gap = money(v.tightestMargin.abs());
+    const deficit = r.threshold.isNegative();
+    if (single) return deficit ? `${question}: no, the deficit exceeds it by ${gap}` : `${question}: no, short by ${gap}`;
+    const crosses = deficit ? `the deficit exceeds ${t} in ${v.firstYearBelow}` : `it falls below ${formatMoney(r.threshold, { currency: c, trim: true })} in ${v.firstYearBelow}`;
+    const upTo = v.firstYearBelow === v.tightestYear ? gap : `up to ${gap} (${v.tightestYear})`;
+    return `${question}: no, ${crosses}, ${deficit ? 'by' : 'short by'} ${upTo}`;
   }
-  const shortfall = formatMoney(v.tightestMargin.abs(), { currency: c });
-  if (r.path.length === 1) return `${question}: no, short by ${shortfall}`;
-  if (v.firstYearBelow === v.tightestYear) return `${question}: no, first below in ${v.firstYearBelow}, short by ${shortfall}`;
-  return `${question}: no, first below in ${v.firstYearBelow}, short by up to ${shortfall} (${v.tightestYear})`;
+
+  const question = `${subject} ${single ? `in ${first}` : `by ${v.horizonYear}`}`;
+  if (v.aboveFrom !== null) {
+    const spare = money(v.horizonMargin);
+    if (single) return `${question}: yes, by ${spare}`;
+    return `${question}: yes, from ${v.aboveFrom} (by ${spare} in ${v.horizonYear})`;
+  }
+  if (single) return `${question}: no, short by ${money(v.tightestMargin.abs())}`;
+  if (v.firstYearAbove !== null) return `${question}: no, it gets there in ${v.firstYearAbove} but not to stay (short by ${money(v.horizonMargin.abs())} in ${v.horizonYear})`;
+  return `${question}: no, short by ${money(v.bestMargin.abs())} at the closest (${v.bestYear})`;
 }
 
 /**

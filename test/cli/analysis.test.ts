@@ -82,7 +82,7 @@ describe('scenarios', () => {
   it('--scenario compares named scenarios side by side (repeatable and comma lists)', async () => {
     const r = await cli(['scenarios', '--scenario', 'baseline,pessimistic', '--scenario', 'optimistic', '--years', '3']);
     expect(r.stdout).toMatch(/│\s+│\s+Baseline │\s+Pessimistic │\s+Optimistic │/);
-    expect(r.stdout).toContain('Pessimistic: Surplus stays above $1T in every year 2026–2028: no, first below in 2028, short by $49.2B');
+    expect(r.stdout).toContain('Pessimistic: Surplus stays above $1T in every year 2026–2028: no, it falls below $1T in 2028, short by $49.2B');
     const doc = JSON.parse((await cli(['scenarios', '--scenario', 'pessimistic', '--years', '3', '--json'])).stdout);
     expect(doc.kind).toBe('scenario-comparison');
     expect(doc.scenarios[0]).toMatchObject({ id: 'pessimistic', exportGrowthPct: 0, importGrowthPct: 3 });

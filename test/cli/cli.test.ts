@@ -1,5 +1,8 @@
 // The CLI in-process: every option and every error, with in-memory streams (TTY and not).
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cli } from '../helpers.js';
 
 describe('summary', () => {
@@ -99,7 +102,7 @@ describe('project', () => {
   it('calls a negative threshold a deficit question', async () => {
     const r = await cli(['project', '--threshold', '-1T', '--growth', '-100']);
     // Exports fall to zero: a deficit of the whole $2.58T import bill, $1.58T more than allowed.
-    expect(r.stdout).toContain('Any deficit stays smaller than $1T in 2026: no, short by $1.58T');
+    expect(r.stdout).toContain('Any deficit stays smaller than $1T in 2026: no, the deficit exceeds it by $1.58T');
     expect(r.stdout).toMatch(/│ Balance │/);
     const ok = await cli(['project', '--threshold', '-1T']);
     expect(ok.stdout).toContain('Any deficit stays smaller than $1T in 2026: yes, by $2.30T');
@@ -209,5 +212,38 @@ describe('help states the defaults the commands use', () => {
     expect(doc.assumptions.importGrowthSdPct).toBe(Number(sd));
     expect(doc.runs).toBe(Number(runs));
     expect(doc.seed).toBe(Number(seed));
+  });
+});
+
+describe('verdicts for deficits and for lines the balance starts below', () => {
+  const csv = join(tmpdir(), `tradecalc-verdict-${process.pid}.csv`);
+  writeFileSync(csv, 'reporter,year,exports,imports\nUS,2024,2.08T,3.0T\n');
+  const last = async (args: string[]) => (await cli(['project', '--data', csv, ...args])).stdout.trimEnd().split('\n').pop();
+
+  it('a deficit below its line: "stays smaller", and when it is not, by how much it exceeds', async () => {
+    expect(await last(['--threshold', '-1T'])).toBe('Deficit stays smaller than $1T in 2025: yes, by $80.0B');
+    // 2.08T·1.02⁵ − 3.0T·1.04⁵ = −1.353501…T in 2029; already −1.0284T in 2025.
+    expect(await last(['--threshold', '-950B', '--years', '5', '--growth', '2', '--import-growth', '4'])).toBe(
+      'Deficit stays smaller than $950B in every year 2025–2029: no, the deficit exceeds $950B in 2025, by up to $403.5B (2029)',
+    );
+  });
+
+  it('a deficit above its line: whether it narrows, and from when', async () => {
+    // 2.08T·1.05 − 3.0T·1.01 = −846.0B in 2025 (short of −800B by 46.0B), −767.3B in 2026.
+    expect(await last(['--threshold', '-800B', '--growth', '5', '--import-growth', '1'])).toBe('Deficit narrows to $800B or less in 2025: no, short by $46.0B');
+    expect(await last(['--threshold', '-800B', '--growth', '5', '--import-growth', '1', '--years', '5'])).toBe(
+      'Deficit narrows to $800B or less by 2029: yes, from 2026 (by $301.6B in 2029)',
+    );
+  });
+
+  it('without a forecast the line is zero: does trade reach a surplus', async () => {
+    expect(await last(['--years', '5'])).toBe('Trade reaches a surplus by 2029: no, short by $920.0B at the closest (2025)');
+    expect((await cli(['project', '--data', csv])).stdout).toContain('Threshold:      $0 (the dataset forecasts no balance: zero)');
+  });
+
+  it('a surplus that reaches a line and falls back is not a yes', async () => {
+    expect((await cli(['project', '--threshold', '1.5T', '--years', '3', '--growth', '5,5,-10'])).stdout).toContain(
+      'Surplus reaches $1.5T by 2028: no, it gets there in 2027 but not to stay (short by $339.2B in 2028)',
+    );
   });
 });
