@@ -22,55 +22,18 @@ export function figureInterval(fig: Figure): Interval {
   return { low: fig.value.minus(fig.halfWidth), high: fig.value.plus(fig.halfWidth) };
 }
 
-export function add(a: Interval, b: Interval): Interval {
-  return { low: a.low.plus(b.low), high: a.high.plus(b.high) };
-}
-
 export function sub(a: Interval, b: Interval): Interval {
   return { low: a.low.minus(b.high), high: a.high.minus(b.low) };
 }
 
-function hull(values: Decimal[]): Interval {
-  let low = values[0]!;
-  let high = values[0]!;
-  for (const v of values) {
-    if (v.lt(low)) low = v;
-    if (v.gt(high)) high = v;
-  }
-  return { low, high };
-}
-
-export function mul(a: Interval, b: Interval): Interval {
-  return hull([a.low.times(b.low), a.low.times(b.high), a.high.times(b.low), a.high.times(b.high)]);
-}
-
-/** a ÷ b, or null when b contains zero (the quotient is then unbounded). */
-export function div(a: Interval, b: Interval): Interval | null {
-  if (containsZero(b)) return null;
-  return hull([a.low.div(b.low), a.low.div(b.high), a.high.div(b.low), a.high.div(b.high)]);
-}
-
-export function scale(a: Interval, k: Decimal): Interval {
-  return interval(a.low.times(k), a.high.times(k));
-}
-
+/** Whether zero lies in the range, ends included. (decimal.js calls 0 "positive", so compare.) */
 export function containsZero(a: Interval): boolean {
-  return !a.low.isPositive() && !a.high.isNegative();
+  return a.low.lte(0) && a.high.gte(0);
 }
 
 /** A percentage interval (3 ± 0.5) as a growth-factor interval (1.025–1.035). */
 export function factorInterval(pct: Interval): Interval {
   return { low: ONE.plus(pct.low.div(HUNDRED)), high: ONE.plus(pct.high.div(HUNDRED)) };
-}
-
-/** Growth from `before` to `after` in percent, or null when `before` may be zero. */
-export function growthInterval(before: Interval, after: Interval): Interval | null {
-  const q = div(after, before);
-  return q ? { low: q.low.minus(ONE).times(HUNDRED), high: q.high.minus(ONE).times(HUNDRED) } : null;
-}
-
-export function width(a: Interval): Decimal {
-  return a.high.minus(a.low);
 }
 
 /**

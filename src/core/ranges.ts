@@ -55,7 +55,7 @@ export function computeSummaryRanges(dataset: Dataset, report: SummaryReport): S
     priorOf = (xs) => {
       const fe = factor(xs[2]!);
       const fm = factor(xs[3]!);
-      return fe.isPositive() && fm.isPositive() ? { pe: xs[0]!.div(fe), pm: xs[1]!.div(fm) } : null;
+      return fe.gt(0) && fm.gt(0) ? { pe: xs[0]!.div(fe), pm: xs[1]!.div(fm) } : null;
     };
   }
   const onPrior = (f: (e: Decimal, m: Decimal, pe: Decimal, pm: Decimal) => Decimal | null) =>

@@ -2,7 +2,7 @@
 // year, momentum). Pure: a dataset in, a plain report object of Decimals out.
 import { type Decimal, HUNDRED, factorOf, pctOf } from './decimal.js';
 import { previousYear, selectYear } from './select.js';
-import { type Dataset, type DatasetInfo, type MonthRecord, datasetInfo } from './types.js';
+import { type Dataset, type DatasetInfo, type MonthRecord, type YearRecord, datasetInfo } from './types.js';
 
 export type BalanceKind = 'surplus' | 'deficit' | 'balanced';
 
@@ -55,9 +55,16 @@ export interface SummaryReport {
   growth: GrowthPair | null;
   prior: PriorYear | null;
   balanceChange: Decimal | null;
+  /** Total trade minus the prior year's. */
+  totalTradeChange: Decimal | null;
   /** Balance change relative to the prior balance's magnitude; null when the prior balance is zero. */
   balanceChangePct: Decimal | null;
   momentum: Momentum | null;
+}
+
+/** A year's balance: exports − imports (negative for a deficit). */
+export function balanceOf(record: YearRecord): Decimal {
+  return record.exports.value.minus(record.imports.value);
 }
 
 export function balanceKindOf(balance: Decimal): BalanceKind {
@@ -129,6 +136,7 @@ export function computeSummary(dataset: Dataset, options: { year?: number } = {}
     prior,
     balanceChange,
     balanceChangePct,
+    totalTradeChange: prior ? now.totalTrade.minus(prior.totalTrade) : null,
     momentum: computeMomentum(dataset.months, record.year),
   };
 }

@@ -10,6 +10,7 @@ import type { TextContext } from './style.js';
 import { balanceLabel } from './summary-text.js';
 import { drawTable } from './table.js';
 import { datasetLine } from './text-common.js';
+import { balanceOf } from '../core/summary.js';
 
 export interface DatasetListing {
   /** "built-in" or the file the datasets came from. */
@@ -78,7 +79,7 @@ export function datasetToJson(ds: Dataset): JsonValue {
       year: y.year,
       exports: y.exports.value,
       imports: y.imports.value,
-      balance: y.exports.value.minus(y.imports.value),
+      balance: balanceOf(y),
       exportGrowthPct: figValue(y.exportGrowthPct),
       importGrowthPct: figValue(y.importGrowthPct),
       stated: { exports: y.exports.stated, imports: y.imports.stated, exportGrowthPct: y.exportGrowthPct?.stated ?? null, importGrowthPct: y.importGrowthPct?.stated ?? null },
@@ -118,10 +119,10 @@ export function renderDatasetAsText(ds: Dataset, ctx: TextContext): string {
   const last = ds.years[ds.years.length - 1]!;
   const out: string[] = [datasetLine(ds, last.year), ''];
   const rows = ds.years.map((y) => {
-    const b = y.exports.value.minus(y.imports.value);
+    const b = balanceOf(y);
     return [`${y.year}`, money(y.exports.value), money(y.imports.value), `${money(b)}${b.isNegative() ? ' deficit' : ''}`, pct(y.exportGrowthPct), pct(y.importGrowthPct)];
   });
-  const labels = new Set(ds.years.map((y) => balanceLabel(y.exports.value.minus(y.imports.value))));
+  const labels = new Set(ds.years.map((y) => balanceLabel(balanceOf(y))));
   out.push(drawTable({ head: ['Year', 'Exports', 'Imports', labels.size === 1 ? [...labels][0]! : 'Balance', 'Export growth', 'Import growth'], rows }, ctx.style));
   if (ds.months.length > 0) {
     out.push('', drawTable({ head: ['Month', 'Export growth, y/y', 'Import growth, y/y'], rows: ds.months.map((m) => [m.month, pct(m.exportGrowthPct), pct(m.importGrowthPct)]) }, ctx.style));

@@ -31,8 +31,12 @@ export function summaryToGrid(r: SummaryReport, ranges?: SummaryRanges): Grid {
       ['prior.imports', r.prior.imports],
       ['prior.balance', r.prior.balance],
       ['prior.basis', r.prior.basis],
+      ['prior.totalTrade', r.prior.totalTrade],
+      ['prior.coverageRatio', r.prior.coverageRatio],
+      ['prior.balanceShareOfTradePct', r.prior.balanceShareOfTradePct],
       ['balanceChange', r.balanceChange],
       ['balanceChangePct', r.balanceChangePct],
+      ['totalTradeChange', r.totalTradeChange],
     );
   }
   const m = r.momentum;
@@ -126,7 +130,7 @@ export function simulationToGrid(r: SimulationReport): Grid {
     columns: ['year', 'probabilityAboveThreshold', 'mean', 'p5', 'p50', 'p95', 'min', 'max', 'threshold', 'runs', 'seed'],
     rows: r.years.map((y) => [
       y.year,
-      new DecimalValue(y.aboveCount).div(r.runs),
+      y.probability,
       f(y.mean),
       f(y.p5),
       f(y.p50),

@@ -94,6 +94,7 @@ export function summaryToJson(r: SummaryReport, ranges?: SummaryRanges): JsonVal
       : null,
     balanceChange: r.balanceChange,
     balanceChangePct: r.balanceChangePct,
+    totalTradeChange: r.totalTradeChange,
     momentum: r.momentum
       ? {
           from: r.momentum.earlier,
@@ -302,12 +303,11 @@ export function simulationToJson(r: SimulationReport): JsonValue {
     base: { year: r.base.year, exports: r.base.exports, imports: r.base.imports, balance: r.base.balance },
     threshold: a.threshold,
     years: r.years.map((y) => {
-      const p = new Decimal(y.aboveCount).div(r.runs);
       return {
         year: y.year,
-        probabilityAboveThreshold: p,
-        // One standard error of that probability: √(p(1−p)/runs).
-        probabilityStandardError: p.times(new Decimal(1).minus(p)).div(r.runs).sqrt(),
+        probabilityAboveThreshold: y.probability,
+        probabilityStandardError: y.standardError,
+        probabilityInterval95: { low: y.interval95.low, high: y.interval95.high },
         mean: floatJson(y.mean),
         p5: floatJson(y.p5),
         p50: floatJson(y.p50),

@@ -1,7 +1,7 @@
 // The simulation as text: the assumptions, per-year probability and percentiles, and a histogram
 // of the horizon year's balance whose bars say, by their glyph, which side of the threshold they lie.
 import { Decimal } from '../core/decimal.js';
-import type { SimulationReport } from '../core/simulate.js';
+import type { SimulatedYear, SimulationReport } from '../core/simulate.js';
 import { formatCount, formatMoney, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
@@ -13,9 +13,16 @@ const EMPTY = '░';
 
 const dec = (x: number) => new Decimal(x.toString());
 
-export function probabilityOf(r: SimulationReport, aboveCount: number): { p: Decimal; se: Decimal } {
-  const p = new Decimal(aboveCount).div(r.runs);
-  return { p, se: p.times(new Decimal(1).minus(p)).div(r.runs).sqrt() };
+/**
+ * "89.62% ±0.10": the share and one standard error; at 0 % or 100 %, where the standard error is
+ * zero and would read as certainty, the 95 % interval instead: "100.00% (95 %: 99.81–100%)".
+ */
+function probabilityText(y: SimulatedYear): string {
+  const p = formatPct(y.probability.times(100));
+  if (y.standardError.isZero()) {
+    return `${p} (95 %: ${formatPct(y.interval95.low.times(100)).slice(0, -1)}–${formatPct(y.interval95.high.times(100))})`;
+  }
+  return `${p} ±${y.standardError.times(100).toFixed(2, Decimal.ROUND_HALF_UP)}`;
 }
 
 export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): string {
@@ -38,9 +45,8 @@ export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): s
     '',
   ];
   const rows = r.years.map((y) => {
-    const { p, se } = probabilityOf(r, y.aboveCount);
-    const pText = `${formatPct(p.times(100))} ±${se.times(100).toFixed(2, Decimal.ROUND_HALF_UP)}`;
-    const good = p.gte('0.5');
+    const pText = probabilityText(y);
+    const good = y.probability.gte('0.5');
     return [`${y.year}`, good ? style.good(pText) : style.bad(pText), money(y.mean), money(y.p5), money(y.p50), money(y.p95)];
   });
   out.push(drawTable({ head: ['Year', `P(≥ ${t}) ±1 s.e.`, 'Mean', '5th pct', 'Median', '95th pct'], rows }, style));
@@ -49,10 +55,12 @@ export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): s
   out.push(...histogramLines(r, ctx));
 
   const last = r.years[r.years.length - 1]!;
-  const { p, se } = probabilityOf(r, last.aboveCount);
+  const chance = last.standardError.isZero()
+    ? `${formatPct(last.probability.times(100))} of the runs; the 95 % interval of the chance is ${formatPct(last.interval95.low.times(100))} to ${formatPct(last.interval95.high.times(100))}`
+    : `${formatPct(last.probability.times(100))} (±${last.standardError.times(100).toFixed(2, Decimal.ROUND_HALF_UP)} pp, one standard error)`;
   out.push(
     '',
-    `Chance the balance is at or above ${t} in ${last.year}: ${formatPct(p.times(100))} (±${se.times(100).toFixed(2, Decimal.ROUND_HALF_UP)} pp, one standard error).`,
+    `Chance the balance is at or above ${t} in ${last.year}: ${chance}.`,
     style.dim('Sampled in binary floating point; sampling error (the ± above) is far larger than its rounding.'),
   );
   return `${out.join('\n')}\n`;

@@ -37,7 +37,7 @@ export function renderSummaryAsText(r: SummaryReport, ctx: TextContext, ranges?:
       colour(r.current.balance, money(r.current.balance)),
       balanceChange,
     ),
-    row('Total trade', prior ? money(prior.totalTrade) : '', money(r.totalTrade), prior ? money(r.totalTrade.minus(prior.totalTrade), true) : ''),
+    row('Total trade', prior ? money(prior.totalTrade) : '', money(r.totalTrade), r.totalTradeChange ? money(r.totalTradeChange, true) : ''),
   ];
   // Ratios read down the same year columns; they have no "change" of their own.
   const ratio = (d: Decimal | null | undefined) => (d ? formatRatio(d) : '–');

@@ -137,7 +137,7 @@ describe('simulate', () => {
     const doc = JSON.parse((await cli(['simulate', '--runs', '10000', '--growth', '0', '--growth-sd', '4', '--import-growth-sd', '0', '--json'])).stdout);
     expect(doc).toMatchObject({ schemaVersion: 1, kind: 'simulation', runs: 10000, seed: 1 });
     expect(doc.assumptions).toMatchObject({ exportGrowthPct: 0, exportGrowthSdPct: 4, importGrowthPct: 0, importGrowthSdPct: 0, correlation: 0, threshold: 1e12, years: 1 });
-    expect(Object.keys(doc.years[0]).slice(0, 6)).toEqual(['year', 'probabilityAboveThreshold', 'probabilityStandardError', 'mean', 'p5', 'p50']);
+    expect(Object.keys(doc.years[0]).slice(0, 7)).toEqual(['year', 'probabilityAboveThreshold', 'probabilityStandardError', 'probabilityInterval95', 'mean', 'p5', 'p50']);
     const y = doc.years[0];
     // Φ(5.0398/4) = 0.8961; 10,000 runs: SE ≈ 0.003
     expect(Math.abs(y.probabilityAboveThreshold - 0.8961)).toBeLessThan(3 * 0.00305);

@@ -41,7 +41,10 @@ function parseMarkdown(text: string): { columns: string[]; rows: unknown[][] } {
 const expectedRows: Record<string, (doc: Json, columns: string[]) => unknown[][]> = {
   summary: (doc, columns) => {
     const metrics = ['year', 'exports', 'imports', 'balance', 'balanceKind', 'totalTrade', 'coverageRatio', 'balanceShareOfTradePct', 'exportGrowthPct', 'importGrowthPct', 'growthBasis'];
-    if (doc.prior) metrics.push('prior.year', 'prior.exports', 'prior.imports', 'prior.balance', 'prior.basis', 'balanceChange', 'balanceChangePct');
+    if (doc.prior) {
+      metrics.push('prior.year', 'prior.exports', 'prior.imports', 'prior.balance', 'prior.basis', 'prior.totalTrade', 'prior.coverageRatio', 'prior.balanceShareOfTradePct');
+      metrics.push('balanceChange', 'balanceChangePct', 'totalTradeChange');
+    }
     if (doc.momentum) metrics.push('momentum.from', 'momentum.to', 'momentum.exports.fromPct', 'momentum.exports.toPct', 'momentum.exports.changePp', 'momentum.imports.fromPct', 'momentum.imports.toPct', 'momentum.imports.changePp');
     return metrics.map((m) => {
       const row = [m, get(doc, m) ?? null];

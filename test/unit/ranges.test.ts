@@ -1,6 +1,6 @@
 // Interval arithmetic and rounding ranges against values worked by hand from the article.
 import { describe, expect, it } from 'vitest';
-import { div, figureInterval, mul, rangeOf, sub } from '../../src/core/interval.js';
+import { containsZero, figureInterval, rangeOf, sub } from '../../src/core/interval.js';
 import { computeProjection } from '../../src/core/project.js';
 import { computeProjectionRanges, computeSummaryRanges } from '../../src/core/ranges.js';
 import { computeSummary } from '../../src/core/summary.js';
@@ -10,13 +10,13 @@ const iv = (a: string | number, b: string | number) => ({ low: d(a), high: d(b) 
 const fixed = (x: { low: { toFixed(n?: number): string }; high: { toFixed(n?: number): string } } | null, n = 2) => (x ? [x.low.toFixed(n), x.high.toFixed(n)] : null);
 
 describe('interval arithmetic', () => {
-  it('subtracts crosswise and multiplies through signs', () => {
+  it('subtracts crosswise', () => {
     expect(fixed(sub(iv(3.765, 3.775), iv(2.575, 2.585)), 3)).toEqual(['1.180', '1.200']);
-    expect(fixed(mul(iv(-2, 3), iv(-5, 4)))).toEqual(['-15.00', '12.00']);
   });
-  it('refuses to divide by a range that reaches zero', () => {
-    expect(div(iv(1, 2), iv(-1, 1))).toBeNull();
-    expect(fixed(div(iv(1, 2), iv(4, 8)), 3)).toEqual(['0.125', '0.500']);
+  it('knows when a range reaches zero', () => {
+    expect(containsZero(iv(-1, 1))).toBe(true);
+    expect(containsZero(iv(0, 1))).toBe(true);
+    expect(containsZero(iv(4, 8))).toBe(false);
   });
   it('rangeOf does not widen a value that uses one input twice', () => {
     // x − x/2 over x in [2, 4] is [1, 2]; composing interval operations would give [0, 3].
