@@ -1,10 +1,13 @@
 // Shell completion scripts, generated from the declared commands and options so they can never
 // fall out of step with the program itself. Commands with subcommands (`data list`) complete in
-// two steps: the group, then its subcommand, then that subcommand's options.
+// two steps; an option that takes a value completes its choices (`--format`, `--unit`), or file
+// names when it has none (`--data`, `--output`); arguments complete their choices (`completion`).
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { SHELLS, type ValueHints } from './defaults.js';
+import { didYouMean } from './suggest.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export { SHELLS };
 export type Shell = (typeof SHELLS)[number];
 
 interface OptionSpec {
@@ -12,7 +15,8 @@ interface OptionSpec {
   short?: string | undefined;
   description: string;
   takesValue: boolean;
-  choices?: readonly string[] | undefined;
+  /** Values to offer; absent for a value that is a file name or free text. */
+  values?: readonly string[] | undefined;
 }
 
 interface Spec {
@@ -21,14 +25,23 @@ interface Spec {
   name: string;
   description: string;
   options: OptionSpec[];
+  /** Values for the first positional argument, when it has a fixed set (`completion <shell>`). */
+  argumentValues?: readonly string[] | undefined;
+  /** Whether the command takes a positional argument at all (a file, an id). */
+  takesArgument: boolean;
   /** The subcommands of a group such as `data`. */
   subcommands: Spec[];
 }
 
 const HELP: OptionSpec = { flag: '--help', short: '-h', description: 'show help', takesValue: false };
 
+function valuesOf(x: { argChoices?: readonly string[] | undefined }): readonly string[] | undefined {
+  return x.argChoices ?? (x as ValueHints).valueHints;
+}
+
 function specOf(cmd: Command, parent?: string): Spec {
   const key = parent ? `${parent} ${cmd.name()}` : cmd.name();
+  const first = cmd.registeredArguments[0];
   return {
     key,
     name: cmd.name(),
@@ -36,9 +49,11 @@ function specOf(cmd: Command, parent?: string): Spec {
     options: [
       ...cmd.options
         .filter((o) => o.long)
-        .map((o) => ({ flag: o.long!, short: o.short, description: o.description, takesValue: o.required || o.optional, choices: o.argChoices })),
+        .map((o) => ({ flag: o.long!, short: o.short, description: o.description, takesValue: o.required || o.optional, values: valuesOf(o) })),
       HELP,
     ],
+    argumentValues: first ? valuesOf(first) : undefined,
+    takesArgument: first !== undefined,
     subcommands: cmd.commands.filter((c) => c.name() !== 'help').map((c) => specOf(c, key)),
   };
 }
@@ -56,13 +71,18 @@ function bash(commands: Spec[]): string {
   const groups = commands.filter((c) => c.subcommands.length > 0).map((c) => c.name);
   const cases = flatten(commands)
     .map((c) => {
-      const words = c.subcommands.length > 0 ? c.subcommands.map((s) => s.name) : c.options.map((o) => o.flag);
+      if (c.subcommands.length > 0) return `    ${quoteSingle(c.key)}) COMPREPLY=($(compgen -W ${quoteSingle(c.subcommands.map((s) => s.name).join(' '))} -- "$cur")) ;;`;
+      // After an option that takes a value: its values, or nothing, so bash offers file names.
       const valueCases = c.options
-        .filter((o) => o.choices)
-        .map((o) => `        ${o.flag}) COMPREPLY=($(compgen -W ${quoteSingle(o.choices!.join(' '))} -- "$cur")); return ;;\n`)
+        .filter((o) => o.takesValue)
+        .map((o) => `        ${o.flag}) ${o.values ? `COMPREPLY=($(compgen -W ${quoteSingle(o.values.join(' '))} -- "$cur"))` : 'COMPREPLY=()'}; return ;;\n`)
         .join('');
-      const values = valueCases ? `      case "$prev" in\n${valueCases}      esac\n` : '';
-      return `    ${quoteSingle(c.key)})\n${values}      COMPREPLY=($(compgen -W ${quoteSingle(words.join(' '))} -- "$cur")) ;;`;
+      const positional = c.argumentValues
+        ? `      if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W ${quoteSingle(c.argumentValues.join(' '))} -- "$cur")); return; fi\n`
+        : c.takesArgument
+          ? `      if [[ "$cur" != -* ]]; then COMPREPLY=(); return; fi\n`
+          : '';
+      return `    ${quoteSingle(c.key)})\n      case "$prev" in\n${valueCases}      esac\n${positional}      COMPREPLY=($(compgen -W ${quoteSingle(c.options.map((o) => o.flag).join(' '))} -- "$cur")) ;;`;
     })
     .join('\n');
   return `# bash completion for tradecalc; add to ~/.bashrc:  source <(tradecalc completion bash)
@@ -108,13 +128,13 @@ function zsh(commands: Spec[]): string {
       if (c.subcommands.length > 0) {
         return `    '${c.key}')\n      local -a subcommands\n      subcommands=(${zshDescribe(c.subcommands)})\n      _describe 'subcommand' subcommands\n      ;;`;
       }
-      const args = c.options
-        .map((o) => {
-          const value = o.takesValue ? (o.choices ? `:value:(${o.choices.join(' ')})` : ':value:_files') : '';
-          return `        '${o.flag}[${zshEscape(o.description)}]${value}'`;
-        })
-        .join(' \\\n');
-      return `    '${c.key}')\n      _arguments \\\n${args}\n      ;;`;
+      const args = c.options.map((o) => {
+        const value = o.takesValue ? (o.values ? `:value:(${o.values.join(' ')})` : ':value:_files') : '';
+        return `        '${o.flag}[${zshEscape(o.description)}]${value}'`;
+      });
+      if (c.argumentValues) args.push(`        '1:argument:(${c.argumentValues.join(' ')})'`);
+      else if (c.takesArgument) args.push(`        '1:file:_files'`);
+      return `    '${c.key}')\n      _arguments \\\n${args.join(' \\\n')}\n      ;;`;
     })
     .join('\n');
   const groups = commands.filter((c) => c.subcommands.length > 0).map((c) => c.name);
@@ -130,7 +150,11 @@ _tradecalc() {
   local key="$words[2]"
   if [[ " ${groups.join(' ')} " == *" $key "* && CURRENT -gt 3 ]]; then
     key="$words[2] $words[3]"
+    shift words
+    (( CURRENT-- ))
   fi
+  shift words
+  (( CURRENT-- ))
   case "$key" in
 ${cases}
   esac
@@ -149,10 +173,12 @@ function fish(commands: Spec[]): string {
     const where = parentKey ? `${seen(parentKey)}; and not __fish_seen_subcommand_from ${siblings}` : `not __fish_seen_subcommand_from ${top}`;
     lines.push(`complete -c tradecalc -n ${quoteSingle(where)} -a ${c.name} -d ${quoteSingle(c.description)}`);
     if (c.subcommands.length > 0) continue;
+    if (c.argumentValues) lines.push(`complete -c tradecalc -n ${quoteSingle(seen(c.key))} -a ${quoteSingle(c.argumentValues.join(' '))}`);
+    else if (c.takesArgument) lines.push(`complete -c tradecalc -n ${quoteSingle(seen(c.key))} -F`);
     for (const o of c.options) {
       const parts = [`complete -c tradecalc -n ${quoteSingle(seen(c.key))} -l ${o.flag.replace(/^--/, '')}`];
       if (o.short) parts.push(`-s ${o.short.replace(/^-/, '')}`);
-      if (o.takesValue) parts.push(o.choices ? `-x -a ${quoteSingle(o.choices.join(' '))}` : '-r -F');
+      if (o.takesValue) parts.push(o.values ? `-x -a ${quoteSingle(o.values.join(' '))}` : '-r -F');
       parts.push(`-d ${quoteSingle(o.description)}`);
       lines.push(parts.join(' '));
     }
@@ -162,7 +188,7 @@ function fish(commands: Spec[]): string {
 
 export function completionScript(program: Command, shell: string): string {
   const found = SHELLS.find((s) => s === shell);
-  if (!found) throw new UsageError(`completion ${JSON.stringify(shell)} is not a shell tradecalc knows (expected one of: ${SHELLS.join(', ')})`);
+  if (!found) throw new UsageError(`completion ${JSON.stringify(shell)} is not a shell tradecalc knows${didYouMean(shell, SHELLS)} (expected one of: ${SHELLS.join(', ')})`);
   const commands = program.commands.filter((c) => c.name() !== 'help').map((c) => specOf(c));
   return { bash, zsh, fish }[found](commands);
 }

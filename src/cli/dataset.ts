@@ -6,6 +6,7 @@ import type { LoadedDatasets } from '../data/load-file.js';
 import { UsageError } from '../errors.js';
 import type { IO } from './io.js';
 import { parsePath } from './options.js';
+import { didYouMean } from './suggest.js';
 
 export interface DatasetOptions {
   dataset?: string | undefined;
@@ -25,7 +26,7 @@ export async function resolveDatasets(opts: DatasetOptions, io: IO): Promise<Loa
   }
   const id = opts.dataset ?? DEFAULT_DATASET_ID;
   const ds = loadBuiltinDataset(id);
-  if (!ds) throw new UsageError(`--dataset ${JSON.stringify(id)} is not a built-in dataset (expected one of: ${builtinDatasetIds().join(', ')})`);
+  if (!ds) throw new UsageError(`--dataset ${JSON.stringify(id)} is not a built-in dataset${didYouMean(id, builtinDatasetIds())} (expected one of: ${builtinDatasetIds().join(', ')})`);
   return { name: `built-in dataset "${id}"`, format: 'json', datasets: [ds] };
 }
 
@@ -36,7 +37,7 @@ export function pickReporter(loaded: LoadedDatasets, reporter: string | undefine
   if (reporter !== undefined) {
     const wanted = reporter.trim().toLowerCase();
     const found = all.find((d) => d.reporter.toLowerCase() === wanted || d.id === wanted);
-    if (!found) throw new UsageError(`--reporter ${JSON.stringify(reporter)} is not in ${loaded.name} (it has: ${names.join(', ')})`);
+    if (!found) throw new UsageError(`--reporter ${JSON.stringify(reporter)} is not in ${loaded.name}${didYouMean(reporter, names)} (it has: ${names.join(', ')})`);
     return found;
   }
   if (all.length === 1) return all[0]!;

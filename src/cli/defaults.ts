@@ -7,3 +7,25 @@ export const SCENARIO_IMPORT_RANGE = '-4:12:4';
 
 /** simulate: the standard deviation of each growth rate, in percentage points. */
 export const SIMULATE_SD_PCT = '2';
+
+/** The shells `tradecalc completion` writes scripts for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
+/** The display units of --unit, in the order help lists them. */
+export const DISPLAY_UNITS = ['auto', 'T', 'B', 'M', 'K', '1'] as const;
+
+/** The named scenarios every dataset has (a dataset may define more). */
+export const BUILTIN_SCENARIOS = ['baseline', 'optimistic', 'pessimistic'] as const;
+
+/**
+ * Values a shell may offer for an option or argument that commander does not restrict itself
+ * (the CLI checks them, with messages of its own). Read by the completion scripts.
+ */
+export interface ValueHints {
+  valueHints?: readonly string[];
+}
+
+export function hint<T extends object>(target: T, values: readonly string[]): T {
+  (target as T & ValueHints).valueHints = values;
+  return target;
+}

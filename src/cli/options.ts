@@ -6,6 +6,8 @@ import { type DecimalRange, rangeCount, singleRange } from '../core/range.js';
 import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal } from '../data/units.js';
 import { UsageError } from '../errors.js';
 import { formatCount } from '../render/format.js';
+import { DISPLAY_UNITS } from './defaults.js';
+import { didYouMean } from './suggest.js';
 
 const PCT_EXPECTED = `a percentage such as 3 or -1.5, from ${GROWTH_MIN_PCT} to ${GROWTH_MAX_PCT}`;
 
@@ -95,14 +97,14 @@ export function parseChoice<T extends string>(option: string, raw: string, choic
   return found;
 }
 
-export const DISPLAY_UNITS = ['auto', 'T', 'B', 'M', 'K', '1'] as const;
 export type DisplayUnitChoice = (typeof DISPLAY_UNITS)[number];
+export { DISPLAY_UNITS };
 
 /** The display unit of tables: T, B, M, K or 1 (case does not matter), or auto. */
 export function parseDisplayUnit(option: string, raw: string): DisplayUnitChoice {
   const wanted = raw.trim().toUpperCase();
   const found = DISPLAY_UNITS.find((u) => u.toUpperCase() === wanted);
-  if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not a display unit (expected T, B, M, K, 1 or auto)`);
+  if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not a display unit${didYouMean(raw, DISPLAY_UNITS)} (expected T, B, M, K, 1 or auto)`);
   return found;
 }
 
@@ -198,7 +200,7 @@ export function parseScenarioNames(option: string, raws: readonly string[], know
   for (const raw of raws) {
     for (const part of raw.split(',')) {
       const name = part.trim();
-      if (!known.includes(name)) throw new UsageError(`${option} ${quoted(name)} is not a scenario (expected one of: ${known.join(', ')})`);
+      if (!known.includes(name)) throw new UsageError(`${option} ${quoted(name)} is not a scenario${didYouMean(name, known)} (expected one of: ${known.join(', ')})`);
       if (!names.includes(name)) names.push(name);
     }
   }

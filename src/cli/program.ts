@@ -1,10 +1,10 @@
 // The command-line surface: every command and option is declared here, and this is the only
 // module that knows commander. Actions hand raw strings to the command modules, loaded on demand.
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { IO } from './io.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from '../core/limits.js';
-import { SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SIMULATE_SD_PCT } from './defaults.js';
+import { BUILTIN_SCENARIOS, DISPLAY_UNITS, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT, hint } from './defaults.js';
 import { formatCount as grouped } from '../render/format.js';
 import { FORMATS, type OutputOptions } from './output.js';
 
@@ -37,7 +37,7 @@ function addCommon(cmd: Command): Command {
     .option('--data <file>', 'dataset file to use: JSON or CSV, "-" for standard input')
     .option('--reporter <name>', 'the reporter to use when the data holds several')
     .option('--dataset <id>', 'built-in dataset to use (default: china-2025)')
-    .option('--unit <unit>', 'display unit of amounts in tables: T, B, M, K, 1 or auto (default: auto)')
+    .addOption(hint(new Option('--unit <unit>', 'display unit of amounts in tables: T, B, M, K, 1 or auto (default: auto)'), DISPLAY_UNITS))
     .option('--output <file>', 'write the result to a file (atomically) instead of stdout ("-"); .json .csv .md .txt set the format')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces for internal errors');
@@ -306,10 +306,13 @@ export function buildProgram(io: IO, state: RunState): Command {
           .addOption(new Option('--year <year>', 'the base year (default: the latest in the data)'))
           .addOption(new Option('--threshold <amount>', 'balance to test against (default: the forecast claim)'))
           .addOption(
-            new Option(
-              '--scenario <names>',
-              "compare named scenarios instead: baseline, optimistic, pessimistic or a dataset's own; repeat or comma-separate",
-            ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+            hint(
+              new Option(
+                '--scenario <names>',
+                "compare named scenarios instead: baseline, optimistic, pessimistic or a dataset's own; repeat or comma-separate",
+              ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+              BUILTIN_SCENARIOS,
+            ),
           ),
       )
         .addHelpText(
@@ -411,7 +414,7 @@ export function buildProgram(io: IO, state: RunState): Command {
 
   lazily(program.command('completion').description('print a shell completion script for bash, zsh or fish'), (cmd) =>
     cmd
-      .argument('<shell>', 'bash, zsh or fish')
+      .addArgument(hint(new Argument('<shell>', 'bash, zsh or fish'), SHELLS))
       .addHelpText(
         'after',
         examples([

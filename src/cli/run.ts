@@ -1,9 +1,10 @@
 // run(argv, io): parse, dispatch, and map every outcome to one documented exit code. Errors are one
 // line on stderr; stack traces only for internal errors, and only with --debug.
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { DataError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { IO } from './io.js';
 import { buildProgram, configureAll, type RunState } from './program.js';
+import { didYouMean } from './suggest.js';
 
 /** Commander's "error: unknown option '--x'\n(Did you mean --y?)" as one line without the prefix. */
 function commanderMessage(err: CommanderError): string {
@@ -13,9 +14,35 @@ function commanderMessage(err: CommanderError): string {
   return text;
 }
 
-export async function run(argv: readonly string[], io: IO): Promise<number> {
-  const state: RunState = { exitCode: EXIT.ok, debug: argv.includes('--debug') };
+/**
+ * Options typed before the command (`tradecalc --json summary`) are moved after it, where every
+ * command declares them; the program's own -h/--help and -V/--version stay where they are.
+ */
+function commandFirst(argv: readonly string[], commands: readonly string[]): string[] {
+  if (argv.length === 0 || !argv[0]!.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(argv[0]!)) return [...argv];
+  const at = argv.findIndex((a) => commands.includes(a));
+  if (at <= 0) return [...argv];
+  return [argv[at]!, ...argv.slice(0, at), ...argv.slice(at + 1)];
+}
+
+/** The deepest command named in argv (`data show`), to read what commander parsed into it. */
+function commandOf(program: Command, argv: readonly string[]): Command | undefined {
+  let cmd: Command | undefined;
+  let scope = program.commands;
+  for (const a of argv) {
+    const next = scope.find((c) => c.name() === a);
+    if (next) {
+      cmd = next;
+      scope = next.commands;
+    }
+  }
+  return cmd;
+}
+
+export async function run(rawArgv: readonly string[], io: IO): Promise<number> {
+  const state: RunState = { exitCode: EXIT.ok, debug: rawArgv.includes('--debug') };
   const program = buildProgram(io, state);
+  const argv = commandFirst(rawArgv, program.commands.map((c) => c.name()));
   // Help lists every command with its options: finish declaring them all first.
   if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) configureAll(program);
   if (argv.length === 0) {
@@ -26,11 +53,20 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     // `help <unknown>` would print the whole help to stderr; say what is wrong in one line instead.
     const topic = argv[0] === 'help' ? argv[1] : undefined;
     if (topic !== undefined && !topic.startsWith('-') && !program.commands.some((c) => c.name() === topic)) {
-      throw new UsageError(`unknown command '${topic}' (see tradecalc --help)`);
+      throw new UsageError(`unknown command '${topic}'${didYouMean(topic, program.commands.map((c) => c.name()))} (see tradecalc --help)`);
     }
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
   } catch (err) {
+    if (err instanceof CommanderError && err.code === 'commander.excessArguments') {
+      // Name the stray words: most often the second half of a value with a space in it.
+      const cmd = commandOf(program, argv);
+      const extra = cmd ? cmd.args.slice(cmd.registeredArguments.length) : [];
+      if (cmd && extra.length > 0) {
+        const words = extra.map((a) => JSON.stringify(a)).join(', ');
+        return report(new UsageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${words} for '${cmd.name()}' (a value with a space in it needs quotes, as in --threshold "1 trillion")`), io, state.debug);
+      }
+    }
     return report(err, io, state.debug);
   }
 }

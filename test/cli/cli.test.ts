@@ -126,7 +126,7 @@ describe('usage errors: one line, exit 2, nothing on stdout', () => {
     [['project', '--threshold', '1e30'], 'tradecalc: --threshold "1e30" is out of range'],
     [['project', '--grwth', '3'], "tradecalc: unknown option '--grwth' (did you mean --growth?)"],
     [['sumary'], "tradecalc: unknown command 'sumary' (did you mean summary?)"],
-    [['summary', 'extra'], "tradecalc: too many arguments for 'summary'"],
+    [['summary', 'extra'], 'tradecalc: unexpected argument "extra" for \'summary\''],
     [['summary', '--format', 'xml'], "tradecalc: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown."],
     [['summary', '--json', '--format', 'csv'], 'tradecalc: --json and --format csv ask for different formats'],
     [['summary', '--dataset', 'nope'], 'tradecalc: --dataset "nope" is not a built-in dataset (expected one of: china-2025)'],
@@ -245,5 +245,28 @@ describe('verdicts for deficits and for lines the balance starts below', () => {
     expect((await cli(['project', '--threshold', '1.5T', '--years', '3', '--growth', '5,5,-10'])).stdout).toContain(
       'Surplus reaches $1.5T by 2028: no, it gets there in 2027 but not to stay (short by $339.2B in 2028)',
     );
+  });
+});
+
+describe('options before the command', () => {
+  it('are read as if they followed it', async () => {
+    const before = await cli(['--json', 'summary']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe((await cli(['summary', '--json'])).stdout);
+    const data = await cli(['--growth', '-2', '--json', 'project']);
+    expect(JSON.parse(data.stdout).path[0].exportGrowthPct).toBe(-2);
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    [['scenarios', '--scenario', 'optimstic'], 'tradecalc: --scenario "optimstic" is not a scenario (did you mean optimistic?) (expected one of: baseline, optimistic, pessimistic)\n'],
+    [['help', 'summry'], "tradecalc: unknown command 'summry' (did you mean summary?) (see tradecalc --help)\n"],
+    [['summary', '--dataset', 'china-2052'], 'tradecalc: --dataset "china-2052" is not a built-in dataset (did you mean china-2025?) (expected one of: china-2025)\n'],
+    [['summary', '--unit', 'auot'], 'tradecalc: --unit "auot" is not a display unit (did you mean auto?) (expected T, B, M, K, 1 or auto)\n'],
+    [['completion', 'bsh'], 'tradecalc: completion "bsh" is not a shell tradecalc knows (did you mean bash or zsh?) (expected one of: bash, zsh, fish)\n'],
+  ])('%j', async (argv, stderr) => {
+    const r = await cli(argv);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr });
   });
 });

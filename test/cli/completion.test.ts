@@ -31,6 +31,13 @@ describe('tradecalc completion', () => {
     expect(bashComplete(r.stdout, ['tradecalc', 'data', ''])).toEqual(['list', 'show', 'validate', 'schema']);
     expect(bashComplete(r.stdout, ['tradecalc', 'data', 'validate', '--d'])).toEqual(['--data', '--dataset', '--debug']);
     expect(bashComplete(r.stdout, ['tradecalc', '--no-color', 'check', '--js'])).toEqual(['--json']);
+    // Values: choices where there are some, nothing (so bash lists files) where the value is a path.
+    expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--unit', ''])).toEqual(['auto', 'T', 'B', 'M', 'K', '1']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'scenarios', '--scenario', 'opt'])).toEqual(['optimistic']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--data', ''])).toEqual([]);
+    expect(bashComplete(r.stdout, ['tradecalc', 'project', '--output', ''])).toEqual([]);
+    expect(bashComplete(r.stdout, ['tradecalc', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'data', 'validate', ''])).toEqual([]);
   });
 
   it('zsh and fish scripts name every command and option', async () => {

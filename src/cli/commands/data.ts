@@ -6,6 +6,7 @@ import { type DatasetOptions, pickReporter, resolveDatasets } from '../dataset.j
 import type { IO } from '../io.js';
 import { parsePath } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
+import { didYouMean } from '../suggest.js';
 
 const views = () => import('../../render/data-views.js');
 
@@ -27,7 +28,7 @@ export async function runDataShow(id: string | undefined, opts: DatasetOptions, 
     throw new UsageError(`data show ${JSON.stringify(id)} names a built-in dataset, and ${opts.data !== undefined ? '--data' : '--dataset'} names another (give one)`);
   }
   if (id !== undefined && !builtinDatasetIds().includes(id)) {
-    throw new UsageError(`data show ${JSON.stringify(id)}: there is no built-in dataset of that id (expected one of: ${builtinDatasetIds().join(', ')}; for a file, use --data)`);
+    throw new UsageError(`data show ${JSON.stringify(id)}: there is no built-in dataset of that id${didYouMean(id, builtinDatasetIds())} (expected one of: ${builtinDatasetIds().join(', ')}; for a file, use --data)`);
   }
   const loaded = await resolveDatasets(id !== undefined ? { dataset: id } : opts, io);
   const dataset = pickReporter(loaded, opts.reporter);
