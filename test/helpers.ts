@@ -23,3 +23,4 @@ export function article() {
 }
 
 export const d = (s: string | number) => new Decimal(s);
+

@@ -49,7 +49,10 @@ async function colorStyle(): Promise<Style> {
 export async function textContext(io: IO, options: OutputOptions): Promise<TextContext> {
   const { plainStyle } = await import('../render/style.js');
   const style = options.color ? await colorStyle() : plainStyle;
-  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+  // The terminal's width; when not a terminal, COLUMNS if it is set (as ls and others honour it),
+  // else 80. Tables are not squeezed to it; charts and prose are.
+  const envColumns = Number(io.env.COLUMNS);
+  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number.isInteger(envColumns) && envColumns >= 20 ? envColumns : 80;
   return { style, width, unit: options.unit };
 }
 
@@ -69,7 +72,9 @@ async function render(io: IO, options: OutputOptions, views: Views): Promise<Ite
     const grid = await views.grid();
     return options.format === 'csv' ? renderGridAsCsv(grid) : [renderGridAsMarkdown(grid)];
   }
-  return [await views.text(await textContext(io, options))];
+  const ctx = await textContext(io, options);
+  const { wrapProse } = await import('../render/wrap.js');
+  return [wrapProse(await views.text(ctx), ctx.width)];
 }
 
 export async function emit(io: IO, options: OutputOptions, views: Views): Promise<void> {

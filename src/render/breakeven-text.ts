@@ -1,5 +1,5 @@
 // The break-even report as text: the assumptions, a table of both solutions with the balance
-// recomputed at each (to the cent, so it visibly equals the threshold), and the sentences.
+// recomputed at each (with every digit, so it visibly equals the threshold), and the sentences.
 import type { BreakevenReport, BreakevenResult } from '../core/breakeven.js';
 import type { Decimal } from '../core/decimal.js';
 import { formatMoney, formatPct } from './format.js';
@@ -25,9 +25,9 @@ export function renderBreakevenAsText(r: BreakevenReport, ctx: TextContext): str
     `Balance at these rates in ${r.horizonYear}: ${formatMoney(r.balanceAtAssumptions, { currency: c, unit: ctx.unit })}`,
     '',
   ];
-  // The recomputed balance in full units to the cent, so it reads as the threshold itself, unless
-  // --unit asks for another unit.
-  const exact = (d: Decimal) => formatMoney(d, { currency: c, unit: ctx.unit === 'auto' ? '1' : ctx.unit });
+  // The recomputed balance with every significant digit ("$1T", not "$1.00T"), so it visibly is the
+  // threshold itself and not merely close to it.
+  const exact = (d: Decimal) => formatMoney(d, { currency: c, unit: ctx.unit, trim: true });
   const row = (label: string, held: string, res: BreakevenResult): string[] =>
     res.found
       ? [label, held, formatBreakevenPct(res.solution.growthPct, true), ...(n > 1 ? [formatPct(res.solution.cumulativeGrowthPct, { sign: true })] : []), exact(res.solution.balance)]

@@ -117,7 +117,7 @@ function xLabels(labels: string[], colOf: (i: number) => number, width: number):
     let start = colOf(i) - Math.floor(text.length / 2);
     start = Math.max(0, Math.min(start, width - text.length));
     const end = start + text.length;
-    if (!force && placed.some(([s, e]) => start < e + 2 && end + 2 > s)) return;
+    if (!force && placed.some(([s, e]) => start < e + 1 && end + 1 > s)) return;
     placed.push([start, end]);
     for (let k = 0; k < text.length; k++) line[start + k] = text[k]!;
   };

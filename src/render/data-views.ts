@@ -56,9 +56,15 @@ export function datasetListToGrid(l: DatasetListing): Grid {
 }
 
 export function renderDatasetListAsText(l: DatasetListing, ctx: TextContext): string {
-  const rows = l.datasets.map((d) => [d.id, d.reporter, yearSpan(d), `${d.claims.length}`, d.title]);
-  const head = l.origin === 'built-in' ? 'Built-in dataset' : `Reporter id (${l.origin})`;
-  return `${drawTable({ head: [head, 'Reporter', 'Years', 'Claims', 'Title'], rows, align: ['left', 'left', 'right', 'right', 'left'] }, ctx.style)}\n`;
+  if (l.origin === 'built-in') {
+    const rows = l.datasets.map((d) => [d.id, d.reporter, yearSpan(d), `${d.claims.length}`, d.title]);
+    return `${drawTable({ head: ['Built-in dataset', 'Reporter', 'Years', 'Claims', 'Title'], rows, align: ['left', 'left', 'right', 'right', 'left'] }, ctx.style)}\n`;
+  }
+  // A file's reporters share its title and have no claims (CSV) or share them (JSON): say the file
+  // once above the table rather than in every row.
+  const rows = l.datasets.map((d) => [d.id, d.reporter, yearSpan(d), `${d.years.length}`, d.currency]);
+  const table = drawTable({ head: ['Reporter id', 'Reporter', 'Years', 'Rows', 'Currency'], rows, align: ['left', 'left', 'right', 'right', 'left'] }, ctx.style);
+  return `Reporters in ${l.origin}\n\n${table}\n`;
 }
 
 /** "3.77 trillion (stated)" style text for a figure with its qualifier. */

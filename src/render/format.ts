@@ -51,7 +51,10 @@ export interface MoneyOptions {
 }
 
 /** "$3.77T", "-$190.0B", "$1,004.9B" (unit B), "+$196.5B" (sign). */
-export function formatMoney(value: Decimal, options: MoneyOptions = {}): string {
+export function formatMoney(input: Decimal, options: MoneyOptions = {}): string {
+  // A trimmed figure is rounded to 15 significant digits before its unit is chosen, so a value a
+  // hair under $1T (999,999,999,999.9999…) reads "$1T" and not "$1,000B".
+  const value = options.trim ? input.toSignificantDigits(15, Decimal.ROUND_HALF_UP) : input;
   const unit = !options.unit || options.unit === 'auto' ? autoUnit(value) : options.unit;
   const { factor } = SCALE[unit];
   const decimals = options.decimals ?? SCALE[unit].decimals;

@@ -46,8 +46,8 @@ export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext, ra
   r.path.forEach((p, i) => {
     const mark = p.aboveThreshold ? style.good(`✔ ${money(p.margin, true)}`) : style.bad(`✘ ${money(p.margin, true)}`);
     const x = ranges?.path[i];
-    // Within the rounding the answer may go either way: say so beside the mark.
-    const maybe = x && x.aboveThreshold === 'maybe' ? style.dim(' (either way within rounding)') : '';
+    // Within the rounding the answer may go either way: a "≈" beside the mark, explained below.
+    const maybe = x && x.aboveThreshold === 'maybe' ? style.dim(' ≈') : '';
     rows.push([`${p.year}`, money(p.exports), money(p.imports), money(p.balance), ...(x ? [span(x.balance.low, x.balance.high, p.balance)] : []), `${mark}${maybe}`]);
   });
   const balances = [r.base.balance, ...r.path.map((p) => p.balance)];
@@ -55,6 +55,9 @@ export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext, ra
   const balanceHead = labels.size === 1 ? [...labels][0]! : 'Balance';
   const head = ['Year', 'Exports', 'Imports', balanceHead, ...(ranges ? ['Range given rounding'] : []), `vs ${thresholdText}`];
   out.push(drawTable({ head, rows }, style));
+  if (ranges?.path.some((x) => x.aboveThreshold === 'maybe')) {
+    out.push(style.dim('≈ the threshold lies within the rounding range: the answer could go either way.'));
+  }
   const verdict = projectionVerdictText(r);
   out.push('', r.verdict.holds ? style.good(verdict) : style.bad(verdict));
   return `${out.join('\n')}\n`;

@@ -80,7 +80,7 @@ describe('scenarios', () => {
   });
 
   it('--scenario compares named scenarios side by side (repeatable and comma lists)', async () => {
-    const r = await cli(['scenarios', '--scenario', 'baseline,pessimistic', '--scenario', 'optimistic', '--years', '3']);
+    const r = await cli(['scenarios', '--scenario', 'baseline,pessimistic', '--scenario', 'optimistic', '--years', '3'], { env: { COLUMNS: '1000' } });
     expect(r.stdout).toMatch(/│\s+│\s+Baseline │\s+Pessimistic │\s+Optimistic │/);
     expect(r.stdout).toContain('Pessimistic: Surplus stays above $1T in every year 2026–2028: no, it falls below $1T in 2028, short by $49.2B');
     const doc = JSON.parse((await cli(['scenarios', '--scenario', 'pessimistic', '--years', '3', '--json'])).stdout);
@@ -92,11 +92,13 @@ describe('scenarios', () => {
 
 describe('breakeven', () => {
   it('the article: exports −5.0398 % with imports flat, imports +11.7481 % with exports +3 %', async () => {
-    const r = await cli(['breakeven']);
+    // A wide COLUMNS keeps each sentence on one line.
+    const r = await cli(['breakeven'], { env: { COLUMNS: '1000' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('With imports at 0.00%, exports could fall 5.0398% in 2026 before the surplus drops to $1T.');
     expect(r.stdout).toContain('With exports at +3.00%, imports could rise 11.7481% in 2026 before the surplus drops to $1T.');
-    expect(r.stdout).toMatch(/Export growth │\s+imports 0\.00% │\s+-5\.0398% │ \$1,000,000,000,000\.00 │/);
+    // The balance at the solution, with every significant digit: exactly the threshold.
+    expect(r.stdout).toMatch(/Export growth │\s+imports 0\.00% │\s+-5\.0398% │\s+\$1T │/);
   });
 
   it('JSON recomputes the balance at each solution and it equals the threshold', async () => {
@@ -117,7 +119,7 @@ describe('breakeven', () => {
     expect(doc.importGrowth).toMatchObject({ found: false, importGrowthPct: null, reason: 'out-of-reach', boundBalance: 3883100000000 });
     expect(doc.importGrowth.text).toBe('No import growth above −100 % lets the 2026 balance reach $5T: even with imports gone it would be $3.88T.');
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
-    const low = await cli(['breakeven', '--threshold', '-3T']);
+    const low = await cli(['breakeven', '--threshold', '-3T'], { env: { COLUMNS: '1000' } });
     expect(low.stdout).toContain('No export growth above −100 % brings the 2026 balance down to -$3T: even with exports gone it would be -$2.58T.');
   });
 });
@@ -147,7 +149,7 @@ describe('simulate', () => {
   });
 
   it('table view: probability, percentiles and a histogram readable without colour', async () => {
-    const r = await cli(['simulate', '--runs', '5000', '--growth', '0', '--growth-sd', '4']);
+    const r = await cli(['simulate', '--runs', '5000', '--growth', '0', '--growth-sd', '4'], { env: { COLUMNS: '1000' } });
     expect(r.stdout).toMatch(/│ 2026 │\s+\d+\.\d\d% ±\d\.\d\d │/);
     expect(r.stdout).toContain('█ at or above $1T   ░ below   ▒ spans $1T');
     expect(r.stdout).toMatch(/Chance the balance is at or above \$1T in 2026: \d+\.\d\d% \(±\d\.\d\d pp, one standard error\)\./);

@@ -218,7 +218,7 @@ describe('help states the defaults the commands use', () => {
 describe('verdicts for deficits and for lines the balance starts below', () => {
   const csv = join(tmpdir(), `tradecalc-verdict-${process.pid}.csv`);
   writeFileSync(csv, 'reporter,year,exports,imports\nUS,2024,2.08T,3.0T\n');
-  const last = async (args: string[]) => (await cli(['project', '--data', csv, ...args])).stdout.trimEnd().split('\n').pop();
+  const last = async (args: string[]) => (await cli(['project', '--data', csv, ...args], { env: { COLUMNS: '1000' } })).stdout.trimEnd().split('\n').pop();
 
   it('a deficit below its line: "stays smaller", and when it is not, by how much it exceeds', async () => {
     expect(await last(['--threshold', '-1T'])).toBe('Deficit stays smaller than $1T in 2025: yes, by $80.0B');
@@ -242,9 +242,23 @@ describe('verdicts for deficits and for lines the balance starts below', () => {
   });
 
   it('a surplus that reaches a line and falls back is not a yes', async () => {
-    expect((await cli(['project', '--threshold', '1.5T', '--years', '3', '--growth', '5,5,-10'])).stdout).toContain(
+    expect((await cli(['project', '--threshold', '1.5T', '--years', '3', '--growth', '5,5,-10'], { env: { COLUMNS: '1000' } })).stdout).toContain(
       'Surplus reaches $1.5T by 2028: no, it gets there in 2027 but not to stay (short by $339.2B in 2028)',
     );
+  });
+});
+
+describe('prose wraps to the width: the terminal, else COLUMNS, else 80', () => {
+  it('breaks long sentences at spaces with a hanging indent; tables are not touched', async () => {
+    const narrow = await cli(['check']);
+    const lines = narrow.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(lines).toContain('                     why:     a record needs the figures of earlier years, and');
+    expect(lines).toContain('                              the data has none before 2025');
+    const wide = await cli(['check'], { env: { COLUMNS: '200' } });
+    expect(wide.stdout).toContain('why:     a record needs the figures of earlier years, and the data has none before 2025\n');
+    const tty = await cli(['check'], { isTTY: true, columns: 60, env: { NO_COLOR: '1', COLUMNS: '200' } });
+    expect(Math.max(...tty.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 });
 

@@ -227,10 +227,10 @@ describe('--output', () => {
 
 describe('data commands', () => {
   it('data validate prints one OK line and exits 0', async () => {
-    const r = await cli(['data', 'validate', csvFile]);
+    const r = await cli(['data', 'validate', csvFile], { env: { COLUMNS: '1000' } });
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(`OK: ${csvFile} is a valid CSV dataset: 3 reporters (China, Examplia, Northland), 6 years of figures (2023–2025)\n`);
-    const j = await cli(['data', 'validate', deficit]);
+    const j = await cli(['data', 'validate', deficit], { env: { COLUMNS: '1000' } });
     expect(j.stdout).toContain('is a valid JSON dataset: 1 reporter (Examplia), 2 years of figures (2024–2025), 5 claims');
   });
   it('data show --format csv writes a CSV dataset that reads back in', async () => {
