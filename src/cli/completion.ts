@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { SHELLS, type ValueHints } from './defaults.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 export { SHELLS };
 export type Shell = (typeof SHELLS)[number];

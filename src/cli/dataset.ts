@@ -6,7 +6,7 @@ import type { LoadedDatasets } from '../data/load-file.js';
 import { UsageError } from '../errors.js';
 import type { IO } from './io.js';
 import { parsePath } from './options.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 export interface DatasetOptions {
   dataset?: string | undefined;

@@ -7,7 +7,7 @@ import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal } from '
 import { UsageError } from '../errors.js';
 import { formatCount } from '../render/format.js';
 import { DISPLAY_UNITS } from './defaults.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 const PCT_EXPECTED = `a percentage such as 3 or -1.5, from ${GROWTH_MIN_PCT} to ${GROWTH_MAX_PCT}`;
 

@@ -4,7 +4,7 @@ import { type Command, CommanderError } from 'commander';
 import { DataError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { IO } from './io.js';
 import { buildProgram, configureAll, type RunState } from './program.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 /** Commander's "error: unknown option '--x'\n(Did you mean --y?)" as one line without the prefix. */
 function commanderMessage(err: CommanderError): string {

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Dataset } from '../core/types.js';
 import { DataError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import { datasetFromValidated } from './convert.js';
 import { DatasetSchema } from './schema.js';
 
@@ -12,10 +13,29 @@ export { MAX_AMOUNT, MAX_RATE, amountFigure, rateFigure } from './convert.js';
 export function datasetFromJson(doc: unknown, source: string): Dataset {
   const result = v.safeParse(DatasetSchema, doc);
   if (!result.success) {
-    const problems = result.issues.map((issue) => `${jsonPath(issue)}: ${issue.message}`);
+    const problems = result.issues.map((issue) => `${jsonPath(issue)}: ${describe(issue)}`);
     throw new DataError(`${source}: invalid dataset`, dedupe(problems));
   }
   return datasetFromValidated(result.output, source);
+}
+
+/** Every field name the format knows, for "did you mean" on an unknown one. */
+const FIELD_NAMES = [
+  'schemaVersion', 'id', 'title', 'reporter', 'currency', 'source', 'years', 'months', 'forecasts', 'claims', 'scenarios',
+  'year', 'exports', 'imports', 'exportGrowthPct', 'importGrowthPct', 'month', 'balance', 'gdpGrowthPct', 'value', 'unit',
+  'qualifier', 'label', 'metric', 'from', 'to', 'publisher', 'published', 'basis', 'place', 'url', 'note', 'description',
+];
+
+/** valibot's own words for a missing or unknown field are for programmers; these are for people. */
+function describe(issue: v.BaseIssue<unknown>): string {
+  const key = issue.path?.[issue.path.length - 1]?.key;
+  if (issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'object') && typeof key === 'string') {
+    if (issue.received === 'undefined') return `missing field "${key}"`;
+    if (issue.expected === 'never') {
+      return `unknown field "${key}"${didYouMean(key, FIELD_NAMES)}`;
+    }
+  }
+  return issue.message;
 }
 
 function jsonPath(issue: v.BaseIssue<unknown>): string {

@@ -92,6 +92,13 @@ describe('invalid datasets', () => {
     ]);
   });
 
+  it('names missing and unknown fields in words, with the near miss', () => {
+    const problems = problemsOf({ schemaVersion: 1, title: 'X', reporter: 'X', currency: 'USD', years: [{ year: 2025, exprts: '1T', imports: '1T' }] });
+    expect(problems).toEqual(
+      expect.arrayContaining(['$.id: missing field "id"', '$.years[0].exports: missing field "exports"', '$.years[0].exprts: unknown field "exprts" (did you mean exports?)']),
+    );
+  });
+
   it('refuses JSON numbers that a double cannot hold exactly', () => {
     expect(problemsOf({ ...base, years: [{ year: 2025, exports: 12345678901234567890, imports: 1 }] })[0]).toMatch(/more than 15 significant digits/);
   });

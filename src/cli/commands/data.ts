@@ -6,7 +6,7 @@ import { type DatasetOptions, pickReporter, resolveDatasets } from '../dataset.j
 import type { IO } from '../io.js';
 import { parsePath } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../suggest.js';
 
 const views = () => import('../../render/data-views.js');
 

@@ -1,5 +1,5 @@
-// "Did you mean ...?" for values the CLI checks itself (scenario names, units, reporters, help
-// topics), worded like commander's own suggestions for commands and options.
+// "Did you mean ...?" for names the program checks itself (scenario names, units, reporters, help
+// topics, dataset fields), worded like commander's own suggestions for commands and options.
 
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
 export function editDistance(a: string, b: string): number {
