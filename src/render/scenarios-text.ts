@@ -41,7 +41,7 @@ export function renderScenarioGridAsText(r: ScenarioGridReport, ctx: TextContext
     datasetLine(r.dataset, r.base.year),
     '',
     `Balance in ${r.horizonYear}, ${unitHeading(unit, c)}, ${r.assumptions.years === 1 ? 'after one year' : `after ${r.assumptions.years} years`} of constant growth`,
-    `Columns: export growth a year${note('exportGrowth')}; rows: import growth a year${note('importGrowth')}`,
+    `Columns: export growth a year${note('exportGrowthPct')}; rows: import growth a year${note('importGrowthPct')}`,
     `Threshold: ${t}${note('threshold')}   ${style.good(`${ABOVE} at or above`)}   ${style.bad(`${BELOW} below`)}`,
     '',
   ];

@@ -42,7 +42,7 @@ describe('scenarios', () => {
   it('JSON cells equal project for the same rates', async () => {
     const doc = JSON.parse((await cli(['scenarios', '--growth', '-6:6:3', '--import-growth', '0:8:4', '--years', '3', '--json'])).stdout);
     expect(doc).toMatchObject({ schemaVersion: 1, kind: 'scenario-grid', horizonYear: 2028, threshold: 1e12 });
-    expect(doc.assumptions.exportGrowthPct).toEqual({ start: -6, stop: 6, step: 3 });
+    expect(doc.assumptions.exportGrowthPctRange).toEqual({ start: -6, stop: 6, step: 3 });
     expect(doc.cells).toHaveLength(15);
     for (const cell of doc.cells.filter((_: unknown, i: number) => i % 4 === 0)) {
       const p = JSON.parse((await cli(['project', '--years', '3', '--growth', `${cell.exportGrowthPct}`, '--import-growth', `${cell.importGrowthPct}`, '--json'])).stdout);

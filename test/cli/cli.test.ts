@@ -198,8 +198,8 @@ describe('help states the defaults the commands use', () => {
     const [, imp] = /--import-growth <range> .*?\(default: (-?[\d.]+:-?[\d.]+:[\d.]+)\)/.exec(help)!;
     const doc = JSON.parse((await cli(['scenarios', '--json'])).stdout);
     const range = (r: { start: number; stop: number; step: number }) => `${r.start}:${r.stop}:${r.step}`;
-    expect(range(doc.assumptions.exportGrowthPct)).toBe(exp);
-    expect(range(doc.assumptions.importGrowthPct)).toBe(imp);
+    expect(range(doc.assumptions.exportGrowthPctRange)).toBe(exp);
+    expect(range(doc.assumptions.importGrowthPctRange)).toBe(imp);
   });
 
   it('simulate: the standard deviations, runs and seed in --help are the ones used', async () => {

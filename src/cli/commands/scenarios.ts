@@ -28,8 +28,8 @@ export function resolveGrid(dataset: Dataset, opts: ScenariosRawOptions): Scenar
   const importGrowth = parseRange('--import-growth', opts.importGrowth ?? SCENARIO_IMPORT_RANGE);
   checkGridSize(exportGrowth, importGrowth, GRID_MAX_CELLS);
   const origins = {
-    exportGrowth: opts.growth === undefined ? `default range ${SCENARIO_EXPORT_RANGE}` : 'option',
-    importGrowth: opts.importGrowth === undefined ? `default range ${SCENARIO_IMPORT_RANGE}` : 'option',
+    exportGrowthPct: opts.growth === undefined ? `default range ${SCENARIO_EXPORT_RANGE}` : 'option',
+    importGrowthPct: opts.importGrowth === undefined ? `default range ${SCENARIO_IMPORT_RANGE}` : 'option',
     threshold: h.origins.threshold!,
   };
   return { years: h.years, threshold: h.threshold, exportGrowth, importGrowth, baseYear: h.baseYear, origins };
