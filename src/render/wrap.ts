@@ -5,7 +5,7 @@
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 /** Box drawing, block and chart glyphs: a line with any of these is a table or a chart. */
-const DRAWN = /[\u2500-\u259f\u2800-\u28ff●○┄]/;
+const DRAWN = /[\u2500-\u259f\u25cb\u25cf\u2800-\u28ff]/;
 
 function visible(text: string): number {
   return [...text.replace(ANSI, '')].length;
@@ -20,7 +20,8 @@ function hangingIndent(line: string): number {
 }
 
 function wrapLine(line: string, width: number): string[] {
-  if (visible(line) <= width || DRAWN.test(line)) return [line];
+  // A line no longer than the width in UTF-16 units cannot be wider on screen: most lines stop here.
+  if (line.length <= width || visible(line) <= width || DRAWN.test(line)) return [line];
   // Hang under the text where there is room; in a narrow terminal, under the line's own indent,
   // or two spaces in.
   let indent = hangingIndent(line);
