@@ -7,7 +7,10 @@ import type { ProjectionReport } from '../core/project.js';
 import { type ScenarioComparisonReport, type ScenarioGridReport, gridCells } from '../core/scenarios.js';
 import type { SimulationReport } from '../core/simulate.js';
 import type { SummaryReport } from '../core/summary.js';
+import { formatMoney } from './format.js';
 import type { Cell, Grid } from './grid.js';
+import { datasetLine } from './text-common.js';
+import { breakevenExportText, breakevenImportText, projectionVerdictText } from './verdict.js';
 
 /** The summary in long form: one metric per row, so every value has a name; with ranges, low and high columns. */
 export function summaryToGrid(r: SummaryReport, ranges?: SummaryRanges): Grid {
@@ -77,11 +80,22 @@ export function summaryToGrid(r: SummaryReport, ranges?: SummaryRanges): Grid {
 }
 
 /** The projection path, one row per year; the threshold repeats so each row stands alone. */
+/** What a projection's table needs beside it in a document: where it starts, and the verdict. */
+function projectionNotes(r: ProjectionReport): string[] {
+  const c = r.dataset.currency;
+  return [
+    `${datasetLine(r.dataset, r.base.year)}: exports ${formatMoney(r.base.exports, { currency: c })}, imports ${formatMoney(r.base.imports, { currency: c })}, threshold ${formatMoney(r.threshold, { currency: c, trim: true })}.`,
+    projectionVerdictText(r),
+  ];
+}
+
 export function projectionToGrid(r: ProjectionReport, ranges?: ProjectionRanges): Grid {
   const columns = ['year', 'exportGrowthPct', 'importGrowthPct', 'exports', 'imports', 'balance', 'threshold', 'margin', 'aboveThreshold'];
   const rows: Cell[][] = r.path.map((p) => [p.year, p.exportGrowthPct, p.importGrowthPct, p.exports, p.imports, p.balance, r.threshold, p.margin, p.aboveThreshold]);
-  if (!ranges) return { columns, rows };
+  const notes = projectionNotes(r);
+  if (!ranges) return { columns, rows, notes };
   return {
+    notes,
     columns: [...columns, 'exportsLow', 'exportsHigh', 'importsLow', 'importsHigh', 'balanceLow', 'balanceHigh', 'marginLow', 'marginHigh', 'aboveThresholdInRange'],
     rows: rows.map((row, i) => {
       const x = ranges.path[i]!;
@@ -120,6 +134,7 @@ export function breakevenToGrid(r: BreakevenReport): Grid {
   return {
     columns: ['solveFor', 'year', 'heldGrowthPct', 'growthPct', 'cumulativeGrowthPct', 'balance', 'threshold', 'noSolutionReason'],
     rows: [row('exportGrowthPct', r.exportGrowth, r.assumptions.importGrowthPct), row('importGrowthPct', r.importGrowth, r.assumptions.exportGrowthPct)],
+    notes: [breakevenExportText(r), breakevenImportText(r)],
   };
 }
 

@@ -9,6 +9,11 @@ export interface Grid {
   columns: string[];
   /** Any iterable, so a large report can be streamed row by row. */
   rows: Iterable<Cell[]>;
+  /**
+   * Sentences that belong with the table in a document (the assumptions, the verdict): markdown
+   * prints them under it; CSV, being data, leaves them out.
+   */
+  notes?: string[];
 }
 
 export function cellText(cell: Cell): string {
@@ -41,6 +46,11 @@ function mdField(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/** A paragraph of markdown: characters that would start markup are escaped. */
+function mdProse(text: string): string {
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^([#+-]|\d+\.)(?=\s)/, '\\$1');
+}
+
 /** A GitHub-flavoured pipe table; numeric columns right-aligned. */
 export function renderGridAsMarkdown(grid: Grid): string {
   const rows = [...grid.rows];
@@ -50,5 +60,7 @@ export function renderGridAsMarkdown(grid: Grid): string {
     `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.map((c) => mdField(cellText(c))).join(' | ')} |`),
   ];
+  // Each note its own paragraph: markdown joins lines that no blank line separates.
+  for (const note of grid.notes ?? []) lines.push('', mdProse(note));
   return `${lines.join('\n')}\n`;
 }

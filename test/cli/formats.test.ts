@@ -31,7 +31,8 @@ function parseCsv(text: string): { columns: string[]; rows: unknown[][] } {
 }
 
 function parseMarkdown(text: string): { columns: string[]; rows: unknown[][] } {
-  const lines = text.trimEnd().split('\n');
+  // The table ends at the first blank line; paragraphs (the notes) may follow it.
+  const lines = text.trimEnd().split('\n\n')[0]!.split('\n');
   const cells = (line: string) => line.slice(2, -2).split(/ (?<!\\)\| /).map((c) => c.replace(/\\\|/g, '|').replace(/\\\\/g, '\\'));
   expect(lines[1]).toMatch(/^\| (---:?|:?---)( \| (---:?))*/);
   return { columns: cells(lines[0]!), rows: lines.slice(2).map((l) => cells(l).map(cellValue)) };
@@ -258,6 +259,15 @@ describe('data commands', () => {
     const r = await cli(['summary', '--json', '--output', '-']);
     expect(JSON.parse(r.stdout).kind).toBe('summary');
     expect(JSON.parse((await cli(['data', 'schema', '--json'])).stdout).title).toBe('tradecalc dataset');
+  });
+  it('markdown puts the starting point and the verdict under a projection table, as paragraphs', async () => {
+    const md = (await cli(['project', '--format', 'markdown'])).stdout;
+    const [, ...paragraphs] = md.trimEnd().split('\n\n');
+    expect(paragraphs).toEqual([
+      "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14): exports $3.77T, imports $2.58T, threshold $1T.",
+      'Surplus stays above $1T in 2026: yes, by $303.1B',
+    ]);
+    expect((await cli(['project', '--format', 'csv'])).stdout).not.toContain('Surplus');
   });
   it('data schema prints a JSON Schema of the dataset format', async () => {
     const r = await cli(['data', 'schema']);

@@ -157,6 +157,8 @@ const cases: Case[] = [
   usage(['summary', '--data', F.twoReporters, '--reporter', 'C'], /--reporter "C" is not in/),
   usage(['summary', '--data', F.headerOnly, '--dataset', 'china-2025'], /--data and --dataset both name a dataset/),
   usage(['project', '--chart', '--json'], /--chart draws under the table and cannot go with --format json/),
+  usage(['data', 'list', '--data', F.twoReporters, '--reporter', 'A'], /data list lists every reporter of a file; leave out --reporter/),
+  usage(['data', 'validate', F.twoReporters, '--reporter', 'C'], /--reporter "C" is not in .*two\.csv \(it has: A, B\)/),
   // dataset files: exit 3
   data(['summary', '--data', join(dir, 'nope.csv')], /nope\.csv: no such file/),
   data(['summary', '--data', F.directory], /folder\.csv: is a directory/),

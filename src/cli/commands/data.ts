@@ -11,6 +11,7 @@ import { didYouMean } from '../../suggest.js';
 const views = () => import('../../render/data-views.js');
 
 export async function runDataList(opts: DatasetOptions, output: OutputOptions, io: IO): Promise<number> {
+  if (opts.reporter !== undefined) throw new UsageError('data list lists every reporter of a file; leave out --reporter (or use data show --reporter)');
   const listing =
     opts.data !== undefined
       ? await resolveDatasets(opts, io).then((l) => ({ origin: l.name, datasets: l.datasets }))
@@ -62,6 +63,8 @@ export async function runDataValidate(file: string, opts: DatasetOptions, output
     }
     throw err;
   }
+  // With --reporter, the file must also hold that reporter.
+  if (opts.reporter !== undefined) pickReporter(loaded, opts.reporter);
   const listing = { origin: loaded.name, datasets: loaded.datasets };
   await emit(io, output, {
     json: async () => (await views()).datasetListToJson(listing, 'validation', { valid: true, file: loaded.name, format: loaded.format }),
