@@ -24,3 +24,14 @@ export function article() {
 
 export const d = (s: string | number) => new Decimal(s);
 
+
+/** A usage error: exit 2, nothing on stdout, one line on stderr starting with `message`, no stack. */
+export async function expectUsageError(argv: string[], message: string): Promise<void> {
+  const { expect } = await import('vitest');
+  const r = await cli(argv);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.startsWith(message)).toBe(true);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}

@@ -49,14 +49,18 @@ export function parseGrowthList(option: string, raw: string, years: number): Dec
   return rates;
 }
 
-/** Whole number of years within limits. */
-export function parseYears(option: string, raw: string, min = YEARS_MIN, max = YEARS_MAX): number {
-  const expected = `a whole number of years from ${min} to ${max}`;
+/** A whole number within [min, max]; `expected` says what, for the message. */
+function wholeNumber(option: string, raw: string, min: number, max: number, expected: string): number {
   const parsed = parseDecimal(raw);
   if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not a number (expected ${expected})`);
   if (!parsed.value.isInteger()) throw new UsageError(`${option} ${quoted(raw)} is not a whole number (expected ${expected})`);
   if (parsed.value.lt(min) || parsed.value.gt(max)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${expected})`);
   return parsed.value.toNumber();
+}
+
+/** Whole number of years within limits. */
+export function parseYears(option: string, raw: string, min = YEARS_MIN, max = YEARS_MAX): number {
+  return wholeNumber(option, raw, min, max, `a whole number of years from ${min} to ${max}`);
 }
 
 /** A calendar year: 1000 to 9999. */
@@ -167,12 +171,7 @@ export function checkGridSize(exportRange: DecimalRange, importRange: DecimalRan
 
 /** A whole number within [min, max], written plainly or with an exponent ("1e6"). */
 export function parseWholeNumber(option: string, raw: string, min: number, max: number, what: string): number {
-  const expected = `${what}, a whole number from ${grouped(min)} to ${grouped(max)}`;
-  const parsed = parseDecimal(raw);
-  if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not a number (expected ${expected})`);
-  if (!parsed.value.isInteger()) throw new UsageError(`${option} ${quoted(raw)} is not a whole number (expected ${expected})`);
-  if (parsed.value.lt(min) || parsed.value.gt(max)) throw new UsageError(`${option} ${quoted(raw)} is out of range (expected ${expected})`);
-  return parsed.value.toNumber();
+  return wholeNumber(option, raw, min, max, `${what}, a whole number from ${grouped(min)} to ${grouped(max)}`);
 }
 
 /** A standard deviation of growth in percentage points: 0 (certain) to SD_MAX_PCT. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
-import { cli } from '../helpers.js';
+import { cli, expectUsageError } from '../helpers.js';
 
 describe('project --chart', () => {
   it('draws under the table on a TTY by default, not when piped, and on request when piped', async () => {
@@ -212,10 +212,6 @@ describe('usage errors of the new options: one line, exit 2, nothing on stdout',
     [['simulate', '--growth', '-101'], 'tradecalc: --growth "-101" is below -100'],
     [['simulate', '--growth-sd'], "tradecalc: option '--growth-sd <pp>' needs a value"],
   ])('%j', async (argv, message) => {
-    const r = await cli(argv);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.startsWith(message)).toBe(true);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    await expectUsageError(argv, message);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../helpers.js';
+import { cli, expectUsageError } from '../helpers.js';
 
 describe('summary', () => {
   it('prints labelled tables with human units', async () => {
@@ -131,12 +131,7 @@ describe('usage errors: one line, exit 2, nothing on stdout', () => {
     [['summary', '--json', '--format', 'csv'], 'tradecalc: --json and --format csv ask for different formats'],
     [['summary', '--dataset', 'nope'], 'tradecalc: --dataset "nope" is not a built-in dataset (expected one of: china-2025)'],
   ])('%j', async (argv, message) => {
-    const r = await cli(argv);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.startsWith(message)).toBe(true);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    await expectUsageError(argv, message);
   });
 });
 
