@@ -15,8 +15,9 @@ interface OptionSpec {
   short?: string | undefined;
   description: string;
   takesValue: boolean;
-  /** Values to offer; absent for a value that is a file name or free text. */
+  /** Values to offer; absent for a file name (isFile) or free text (nothing to offer). */
   values?: readonly string[] | undefined;
+  isFile?: boolean | undefined;
 }
 
 interface Spec {
@@ -27,8 +28,8 @@ interface Spec {
   options: OptionSpec[];
   /** Values for the first positional argument, when it has a fixed set (`completion <shell>`). */
   argumentValues?: readonly string[] | undefined;
-  /** Whether the command takes a positional argument at all (a file, an id). */
-  takesArgument: boolean;
+  /** Whether the first positional argument is a file name. */
+  argumentIsFile: boolean;
   /** The subcommands of a group such as `data`. */
   subcommands: Spec[];
 }
@@ -37,6 +38,10 @@ const HELP: OptionSpec = { flag: '--help', short: '-h', description: 'show help'
 
 function valuesOf(x: { argChoices?: readonly string[] | undefined }): readonly string[] | undefined {
   return x.argChoices ?? (x as ValueHints).valueHints;
+}
+
+function isFile(x: object | undefined): boolean {
+  return (x as ValueHints | undefined)?.valueIsFile === true;
 }
 
 function specOf(cmd: Command, parent?: string): Spec {
@@ -49,11 +54,11 @@ function specOf(cmd: Command, parent?: string): Spec {
     options: [
       ...cmd.options
         .filter((o) => o.long)
-        .map((o) => ({ flag: o.long!, short: o.short, description: o.description, takesValue: o.required || o.optional, values: valuesOf(o) })),
+        .map((o) => ({ flag: o.long!, short: o.short, description: o.description, takesValue: o.required || o.optional, values: valuesOf(o), isFile: isFile(o) })),
       HELP,
     ],
     argumentValues: first ? valuesOf(first) : undefined,
-    takesArgument: first !== undefined,
+    argumentIsFile: isFile(first),
     subcommands: cmd.commands.filter((c) => c.name() !== 'help').map((c) => specOf(c, key)),
   };
 }
@@ -67,45 +72,57 @@ function flatten(commands: Spec[]): Spec[] {
   return commands.flatMap((c) => [c, ...flatten(c.subcommands)]);
 }
 
+/** Every flag that takes a value, in any command: the word after one is its value, not a command. */
+function valueFlags(commands: Spec[]): string[] {
+  return [...new Set(flatten(commands).flatMap((c) => c.options.filter((o) => o.takesValue).flatMap((o) => [o.flag, ...(o.short ? [o.short] : [])])))];
+}
+
 function bash(commands: Spec[]): string {
   const groups = commands.filter((c) => c.subcommands.length > 0).map((c) => c.name);
+  // Free text (a growth rate, a year) has nothing to offer: turn bash's file fallback off for it.
+  const nothing = 'compopt +o default 2>/dev/null; COMPREPLY=()';
   const cases = flatten(commands)
     .map((c) => {
       if (c.subcommands.length > 0) return `    ${quoteSingle(c.key)}) COMPREPLY=($(compgen -W ${quoteSingle(c.subcommands.map((s) => s.name).join(' '))} -- "$cur")) ;;`;
-      // After an option that takes a value: its values, or nothing, so bash offers file names.
       const valueCases = c.options
         .filter((o) => o.takesValue)
-        .map((o) => `        ${o.flag}) ${o.values ? `COMPREPLY=($(compgen -W ${quoteSingle(o.values.join(' '))} -- "$cur"))` : 'COMPREPLY=()'}; return ;;\n`)
+        .map((o) => `        ${o.flag}) ${o.values ? `COMPREPLY=($(compgen -W ${quoteSingle(o.values.join(' '))} -- "$cur"))` : o.isFile ? 'COMPREPLY=()' : nothing}; return ;;\n`)
         .join('');
       const positional = c.argumentValues
         ? `      if [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W ${quoteSingle(c.argumentValues.join(' '))} -- "$cur")); return; fi\n`
-        : c.takesArgument
+        : c.argumentIsFile
           ? `      if [[ "$cur" != -* ]]; then COMPREPLY=(); return; fi\n`
           : '';
       return `    ${quoteSingle(c.key)})\n      case "$prev" in\n${valueCases}      esac\n${positional}      COMPREPLY=($(compgen -W ${quoteSingle(c.options.map((o) => o.flag).join(' '))} -- "$cur")) ;;`;
     })
     .join('\n');
+  const names = commands.map((c) => c.name).join(' ');
   return `# bash completion for tradecalc; add to ~/.bashrc:  source <(tradecalc completion bash)
 _tradecalc() {
   local cur prev key i word
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   key=""
+  # The command is the first word that is neither an option nor an option's value (options may
+  # come before the command).
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
-    case "$word" in -*) continue ;; esac
+    case "$word" in
+      ${valueFlags(commands).join('|')}) ((i++)); continue ;;
+      -*) continue ;;
+    esac
     if [[ -z "$key" ]]; then
       key="$word"
-      case " ${groups.join(' ')} " in *" $word "*) ;; *) break ;; esac
+      case " ${groups.join(' ')} help " in *" $word "*) ;; *) break ;; esac
     else
       key="$key $word"
       break
     fi
   done
-  if [[ -z "$key" ]]; then
-    COMPREPLY=($(compgen -W ${quoteSingle(`${commands.map((c) => c.name).join(' ')} --help --version`)} -- "$cur"))
-    return
-  fi
+  case "$key" in
+    '') COMPREPLY=($(compgen -W ${quoteSingle(`${names} help --help --version`)} -- "$cur")); return ;;
+    help*) COMPREPLY=($(compgen -W ${quoteSingle(names)} -- "$cur")); return ;;
+  esac
   case "$key" in
 ${cases}
   esac
@@ -129,32 +146,48 @@ function zsh(commands: Spec[]): string {
         return `    '${c.key}')\n      local -a subcommands\n      subcommands=(${zshDescribe(c.subcommands)})\n      _describe 'subcommand' subcommands\n      ;;`;
       }
       const args = c.options.map((o) => {
-        const value = o.takesValue ? (o.values ? `:value:(${o.values.join(' ')})` : ':value:_files') : '';
+        const value = o.takesValue ? (o.values ? `:value:(${o.values.join(' ')})` : o.isFile ? ':file:_files' : ':value: ') : '';
         return `        '${o.flag}[${zshEscape(o.description)}]${value}'`;
       });
       if (c.argumentValues) args.push(`        '1:argument:(${c.argumentValues.join(' ')})'`);
-      else if (c.takesArgument) args.push(`        '1:file:_files'`);
+      else if (c.argumentIsFile) args.push(`        '1:file:_files'`);
       return `    '${c.key}')\n      _arguments \\\n${args.join(' \\\n')}\n      ;;`;
     })
     .join('\n');
   const groups = commands.filter((c) => c.subcommands.length > 0).map((c) => c.name);
+  const names = commands.map((c) => c.name);
   return `#compdef tradecalc
 # zsh completion for tradecalc; add to ~/.zshrc:  source <(tradecalc completion zsh)
 _tradecalc() {
   local -a commands
   commands=(${zshDescribe(commands)})
-  if (( CURRENT == 2 )); then
+  # Find the command: the first word that is neither an option nor an option's value.
+  local i=2 key="" at=0
+  while (( i < CURRENT )); do
+    case "$words[i]" in
+      ${valueFlags(commands).join('|')}) (( i += 2 )); continue ;;
+      -*) (( i++ )); continue ;;
+    esac
+    if [[ -z "$key" ]]; then
+      key="$words[i]"; at=$i
+      [[ " ${groups.join(' ')} " == *" $key "* ]] || break
+    else
+      key="$key $words[i]"; at=$i
+      break
+    fi
+    (( i++ ))
+  done
+  if [[ -z "$key" ]]; then
     _describe 'command' commands
     return
   fi
-  local key="$words[2]"
-  if [[ " ${groups.join(' ')} " == *" $key "* && CURRENT -gt 3 ]]; then
-    key="$words[2] $words[3]"
-    shift words
-    (( CURRENT-- ))
+  if [[ "$key" == help ]]; then
+    compadd ${names.join(' ')}
+    return
   fi
-  shift words
-  (( CURRENT-- ))
+  # Hand _arguments the words from the command on.
+  shift $(( at - 1 )) words
+  (( CURRENT -= at - 1 ))
   case "$key" in
 ${cases}
   esac
@@ -174,11 +207,11 @@ function fish(commands: Spec[]): string {
     lines.push(`complete -c tradecalc -n ${quoteSingle(where)} -a ${c.name} -d ${quoteSingle(c.description)}`);
     if (c.subcommands.length > 0) continue;
     if (c.argumentValues) lines.push(`complete -c tradecalc -n ${quoteSingle(seen(c.key))} -a ${quoteSingle(c.argumentValues.join(' '))}`);
-    else if (c.takesArgument) lines.push(`complete -c tradecalc -n ${quoteSingle(seen(c.key))} -F`);
+    else if (c.argumentIsFile) lines.push(`complete -c tradecalc -n ${quoteSingle(seen(c.key))} -F`);
     for (const o of c.options) {
       const parts = [`complete -c tradecalc -n ${quoteSingle(seen(c.key))} -l ${o.flag.replace(/^--/, '')}`];
       if (o.short) parts.push(`-s ${o.short.replace(/^-/, '')}`);
-      if (o.takesValue) parts.push(o.values ? `-x -a ${quoteSingle(o.values.join(' '))}` : '-r -F');
+      if (o.takesValue) parts.push(o.values ? `-x -a ${quoteSingle(o.values.join(' '))}` : o.isFile ? '-r -F' : '-x');
       parts.push(`-d ${quoteSingle(o.description)}`);
       lines.push(parts.join(' '));
     }

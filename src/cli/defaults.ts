@@ -23,9 +23,16 @@ export const BUILTIN_SCENARIOS = ['baseline', 'optimistic', 'pessimistic'] as co
  */
 export interface ValueHints {
   valueHints?: readonly string[];
+  /** The value is a file name: shells offer files. (Other values without hints get nothing.) */
+  valueIsFile?: boolean;
 }
 
 export function hint<T extends object>(target: T, values: readonly string[]): T {
   (target as T & ValueHints).valueHints = values;
+  return target;
+}
+
+export function fileValue<T extends object>(target: T): T {
+  (target as T & ValueHints).valueIsFile = true;
   return target;
 }

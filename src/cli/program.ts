@@ -4,7 +4,8 @@ import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { IO } from './io.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from '../core/limits.js';
-import { BUILTIN_SCENARIOS, DISPLAY_UNITS, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT, hint } from './defaults.js';
+import { BUILTIN_SCENARIOS, DISPLAY_UNITS, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT, fileValue, hint } from './defaults.js';
+import { builtinDatasetIds } from '../data/builtin.js';
 import { formatCount as grouped } from '../render/format.js';
 import { FORMATS, type OutputOptions } from './output.js';
 
@@ -34,11 +35,11 @@ function addCommon(cmd: Command): Command {
   return cmd
     .addOption(new Option('--format <format>', 'output format (default: table, or from the --output extension)').choices(FORMATS))
     .option('--json', 'print the result as JSON, the same as --format json')
-    .option('--data <file>', 'dataset file to use: JSON or CSV, "-" for standard input')
+    .addOption(fileValue(new Option('--data <file>', 'dataset file to use: JSON or CSV, "-" for standard input')))
     .option('--reporter <name>', 'the reporter to use when the data holds several')
-    .option('--dataset <id>', 'built-in dataset to use (default: china-2025)')
+    .addOption(hint(new Option('--dataset <id>', 'built-in dataset to use (default: china-2025)'), builtinDatasetIds()))
     .addOption(hint(new Option('--unit <unit>', 'display unit of amounts in tables: T, B, M, K, 1 or auto (default: auto)'), DISPLAY_UNITS))
-    .option('--output <file>', 'write the result to a file (atomically) instead of stdout ("-"); .json .csv .md .txt set the format')
+    .addOption(fileValue(new Option('--output <file>', 'write the result to a file (atomically) instead of stdout ("-"); .json .csv .md .txt set the format')))
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces for internal errors');
 }
@@ -257,7 +258,7 @@ export function buildProgram(io: IO, state: RunState): Command {
   addCommon(
     data
       .command('show')
-      .argument('[id]', 'a built-in dataset id (default: china-2025)')
+      .addArgument(hint(new Argument('[id]', 'a built-in dataset id (default: china-2025)'), builtinDatasetIds()))
       .description('the figures, forecasts and claims of a dataset'),
   )
     .addHelpText(
@@ -271,7 +272,7 @@ export function buildProgram(io: IO, state: RunState): Command {
     });
 
   lazily(data.command('validate').description('check a dataset file and report every problem (exit 3 if any)'), (cmd) =>
-    addCommon(cmd.argument('<file>', 'a JSON or CSV dataset file, "-" for standard input'))
+    addCommon(cmd.addArgument(fileValue(new Argument('<file>', 'a JSON or CSV dataset file, "-" for standard input'))))
       .addHelpText('after', examples(['tradecalc data validate trade.csv', 'cat trade.csv | tradecalc data validate -']))
       .action(async (file: string, raw: CommonRaw) => {
         before(raw);
@@ -282,7 +283,7 @@ export function buildProgram(io: IO, state: RunState): Command {
 
   lazily(data.command('schema').description('print the JSON Schema of the JSON dataset format'), (cmd) =>
     cmd
-      .option('--output <file>', 'write the schema to a file (atomically) instead of stdout')
+      .addOption(fileValue(new Option('--output <file>', 'write the schema to a file (atomically) instead of stdout')))
           .option('--json', 'accepted for symmetry with the other commands: the schema is always JSON')
       .option('--debug', 'show stack traces for internal errors')
       .addHelpText('after', examples(['tradecalc data schema > dataset.schema.json']))

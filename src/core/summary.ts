@@ -141,6 +141,12 @@ export function computeSummary(dataset: Dataset, options: { year?: number } = {}
   };
 }
 
+/** "2025-01" → "2024-12". */
+function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 /** The latest month of the year against the month before it (which may close the previous year). */
 function computeMomentum(months: readonly MonthRecord[], year: number): Momentum | null {
   // Months up to the end of the year, the latest of them in the year: a summary of 2024 never shows
@@ -149,6 +155,8 @@ function computeMomentum(months: readonly MonthRecord[], year: number): Momentum
   const later = pool[pool.length - 1];
   const earlier = pool[pool.length - 2];
   if (!later || !earlier || !later.month.startsWith(`${year}-`)) return null;
+  // Momentum is month on month: the earlier month must be the one just before the later.
+  if (earlier.month !== monthBefore(later.month)) return null;
   const series = (a: Decimal | undefined, b: Decimal | undefined): MomentumSeries | undefined =>
     a && b ? { earlierPct: a, laterPct: b, changePp: b.minus(a) } : undefined;
   const exports = series(earlier.exportGrowthPct?.value, later.exportGrowthPct?.value);

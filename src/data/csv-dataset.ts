@@ -180,9 +180,16 @@ export function datasetsFromCsv(input: string, name: string): Dataset[] {
   }));
 }
 
+/**
+ * An id for a reporter: its name in lowercase ASCII ("united-states"), or, for a name with no such
+ * letters ("中国"), "reporter-" and a short hash of the name, so two such reporters never share one.
+ */
 function slug(text: string): string {
   const s = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
-  return s === '' ? 'reporter' : s;
+  if (s !== '') return s;
+  let h = 0x811c9dc5;
+  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return `reporter-${h.toString(16).padStart(8, '0')}`;
 }
 
 function rowToEntry(

@@ -6,6 +6,7 @@
 import type { Decimal } from '../core/decimal.js';
 import { formatMoney } from './format.js';
 import type { Style } from './style.js';
+import { legendLines } from './text-common.js';
 
 export interface ChartPoint {
   label: string;
@@ -104,7 +105,7 @@ export function renderLineChart(spec: LineChartSpec): string {
   out.push(`${' '.repeat(labelWidth)} └${'─'.repeat(plotWidth)}`);
   out.push(`${' '.repeat(labelWidth + 2)}${xLabels(points.map((p) => p.label), colOf, plotWidth)}`.trimEnd());
   const tText = formatMoney(spec.threshold, { currency: spec.currency, trim: true });
-  out.push(`${' '.repeat(labelWidth + 2)}${style.good(ABOVE)} at or above ${tText}   ${style.bad(BELOW)} below   ${style.dim(THRESHOLD)} ${tText}`);
+  out.push(...legendLines([`${style.good(ABOVE)} at or above ${tText}`, `${style.bad(BELOW)} below`, `${style.dim(THRESHOLD)} ${tText}`], labelWidth + 2, spec.width));
   return `${out.join('\n')}\n`;
 }
 

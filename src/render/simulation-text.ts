@@ -5,7 +5,7 @@ import type { SimulatedYear, SimulationReport } from '../core/simulate.js';
 import { formatCount, formatMoney, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
-import { datasetLine } from './text-common.js';
+import { datasetLine, legendLines } from './text-common.js';
 
 const FULL = '█';
 const SPLIT = '▒';
@@ -49,7 +49,11 @@ export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): s
     const good = y.probability.gte('0.5');
     return [`${y.year}`, good ? style.good(pText) : style.bad(pText), money(y.mean), money(y.p5), money(y.p50), money(y.p95)];
   });
-  out.push(drawTable({ head: ['Year', `P(≥ ${t}) ±1 s.e.`, 'Mean', '5th pct', 'Median', '95th pct'], rows }, style));
+  // A deficit is called a deficit: a line below zero reads "deficit at most $1T".
+  const threshold = a.threshold;
+  const tAbs = formatMoney(threshold.abs(), { currency: c, trim: true });
+  const event = threshold.isZero() ? 'surplus' : threshold.isNegative() ? `deficit ≤ ${tAbs}` : `≥ ${t}`;
+  out.push(drawTable({ head: ['Year', `P(${event})`, 'Mean', '5th pct', 'Median', '95th pct'], rows }, style));
 
   out.push('', style.heading(`Balance in ${r.histogram.year} across ${formatCount(r.runs)} runs`));
   out.push(...histogramLines(r, ctx));
@@ -60,8 +64,8 @@ export function renderSimulationAsText(r: SimulationReport, ctx: TextContext): s
     : `${formatPct(last.probability.times(100))} (±${last.standardError.times(100).toFixed(2, Decimal.ROUND_HALF_UP)} pp, one standard error)`;
   out.push(
     '',
-    `Chance the balance is at or above ${t} in ${last.year}: ${chance}.`,
-    style.dim('Sampled in binary floating point; sampling error (the ± above) is far larger than its rounding.'),
+    `${threshold.isZero() ? 'Chance of a surplus' : threshold.isNegative() ? `Chance the deficit is at most ${tAbs}` : `Chance the balance is at or above ${t}`} in ${last.year}: ${chance}.`,
+    style.dim('Sampled in binary floating point; sampling error (± one standard error, or the 95 % interval where every run or none is above) is far larger than its rounding.'),
   );
   return `${out.join('\n')}\n`;
 }
@@ -93,6 +97,6 @@ function histogramLines(r: SimulationReport, ctx: TextContext): string[] {
     lines.push(`${labels[k]!.padStart(labelWidth)} ${shares[k]!.padStart(shareWidth)} ${styled}`.trimEnd());
   }
   const tText = formatMoney(r.assumptions.threshold, { currency: c, trim: true });
-  lines.push(`${' '.repeat(labelWidth + shareWidth + 2)}${style.good(FULL)} at or above ${tText}   ${style.bad(EMPTY)} below   ${SPLIT} spans ${tText}`);
+  lines.push(...legendLines([`${style.good(FULL)} at or above ${tText}`, `${style.bad(EMPTY)} below`, `${SPLIT} spans ${tText}`], labelWidth + shareWidth + 2, ctx.width));
   return lines;
 }

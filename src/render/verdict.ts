@@ -32,13 +32,21 @@ export function projectionVerdictText(r: ProjectionReport): string {
 
   if (v.startsAbove) {
     const question = `${subject} ${single ? `in ${first}` : `in every year ${first}–${v.horizonYear}`}`;
-    if (v.holds) return single ? `${question}: yes, by ${money(v.tightestMargin)}` : `${question}: yes, by at least ${money(v.tightestMargin)} (${v.tightestYear})`;
+    if (v.holds) {
+      // "At or above" is the test: a balance exactly on the line says so rather than "by $0.00".
+      if (v.tightestMargin.isZero()) return `${question}: yes, exactly on the line${single ? '' : ` in ${v.tightestYear}`}`;
+      return single ? `${question}: yes, by ${money(v.tightestMargin)}` : `${question}: yes, by at least ${money(v.tightestMargin)} (${v.tightestYear})`;
+    }
     const gap = money(v.tightestMargin.abs());
     const deficit = r.threshold.isNegative();
     if (single) return deficit ? `${question}: no, the deficit exceeds it by ${gap}` : `${question}: no, short by ${gap}`;
-    const crosses = deficit ? `the deficit exceeds ${t} in ${v.firstYearBelow}` : `it falls below ${formatMoney(r.threshold, { currency: c, trim: true })} in ${v.firstYearBelow}`;
+    const crosses = deficit
+      ? `the deficit exceeds ${t} in ${v.firstYearBelow}`
+      : r.threshold.isZero()
+        ? `it falls into deficit in ${v.firstYearBelow}`
+        : `it falls below ${formatMoney(r.threshold, { currency: c, trim: true })} in ${v.firstYearBelow}`;
     const upTo = v.firstYearBelow === v.tightestYear ? gap : `up to ${gap} (${v.tightestYear})`;
-    return `${question}: no, ${crosses}, ${deficit ? 'by' : 'short by'} ${upTo}`;
+    return `${question}: no, ${crosses}, ${deficit ? 'by' : r.threshold.isZero() ? 'a deficit of' : 'short by'} ${upTo}`;
   }
 
   const question = `${subject} ${single ? `in ${first}` : `by ${v.horizonYear}`}`;
@@ -47,9 +55,11 @@ export function projectionVerdictText(r: ProjectionReport): string {
     if (single) return `${question}: yes, by ${spare}`;
     return `${question}: yes, from ${v.aboveFrom} (by ${spare} in ${v.horizonYear})`;
   }
-  if (single) return `${question}: no, short by ${money(v.tightestMargin.abs())}`;
-  if (v.firstYearAbove !== null) return `${question}: no, it gets there in ${v.firstYearAbove} but not to stay (short by ${money(v.horizonMargin.abs())} in ${v.horizonYear})`;
-  return `${question}: no, short by ${money(v.bestMargin.abs())} at the closest (${v.bestYear})`;
+  // A deficit that has not narrowed enough is still over its line; a surplus is short of it.
+  const miss = (gap: Decimal) => (r.threshold.isNegative() ? `the deficit is still ${money(gap.abs())} over` : `short by ${money(gap.abs())}`);
+  if (single) return `${question}: no, ${miss(v.tightestMargin)}`;
+  if (v.firstYearAbove !== null) return `${question}: no, it gets there in ${v.firstYearAbove} but not to stay (${miss(v.horizonMargin)} in ${v.horizonYear})`;
+  return `${question}: no, ${miss(v.bestMargin)} at the closest (${v.bestYear})`;
 }
 
 /**
@@ -102,7 +112,7 @@ function noSolutionText(r: BreakevenReport, res: Extract<BreakevenResult, { foun
 export function breakevenExportText(r: BreakevenReport): string {
   const res = r.exportGrowth;
   if (!res.found) return noSolutionText(r, res, 'export');
-  const { drops, holds } = crossingPhrase(r.threshold, r.balanceAtAssumptions, r.dataset.currency);
+  const { drops, holds } = crossingPhrase(r.threshold, r.base.balance, r.dataset.currency);
   const g = res.solution.growthPct;
   const given = `With imports at ${formatPct(r.assumptions.importGrowthPct, { sign: true })}`;
   const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);
@@ -114,7 +124,7 @@ export function breakevenExportText(r: BreakevenReport): string {
 export function breakevenImportText(r: BreakevenReport): string {
   const res = r.importGrowth;
   if (!res.found) return noSolutionText(r, res, 'import');
-  const { drops, holds } = crossingPhrase(r.threshold, r.balanceAtAssumptions, r.dataset.currency);
+  const { drops, holds } = crossingPhrase(r.threshold, r.base.balance, r.dataset.currency);
   const h = res.solution.growthPct;
   const given = `With exports at ${formatPct(r.assumptions.exportGrowthPct, { sign: true })}`;
   const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);

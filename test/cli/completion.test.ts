@@ -38,6 +38,14 @@ describe('tradecalc completion', () => {
     expect(bashComplete(r.stdout, ['tradecalc', 'project', '--output', ''])).toEqual([]);
     expect(bashComplete(r.stdout, ['tradecalc', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     expect(bashComplete(r.stdout, ['tradecalc', 'data', 'validate', ''])).toEqual([]);
+    // Free text offers nothing; built-in ids are offered by name.
+    expect(bashComplete(r.stdout, ['tradecalc', 'project', '--years', ''])).toEqual([]);
+    expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--dataset', ''])).toEqual(['china-2025']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'data', 'show', ''])).toEqual(['china-2025']);
+    // Options before the command, with their values, are skipped to find it.
+    expect(bashComplete(r.stdout, ['tradecalc', '--data', 'x.csv', 'summary', '--js'])).toEqual(['--json']);
+    expect(bashComplete(r.stdout, ['tradecalc', '--data', 'x.csv', 'su'])).toEqual(['summary']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'help', 'pr'])).toEqual(['project']);
   });
 
   it('zsh and fish scripts name every command and option', async () => {

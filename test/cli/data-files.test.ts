@@ -49,7 +49,7 @@ describe('--data with a multi-year, multi-reporter CSV', () => {
   });
   it('a negative threshold asks whether the deficit stays smaller', async () => {
     const r = await cli(['project', '--data', csv, '--reporter', 'Examplia', '--growth', '0', '--import-growth', '0', '--threshold', '-1T']);
-    expect(r.stdout).toContain('Deficit narrows to $1T or less in 2026: no, short by $30.0B');
+    expect(r.stdout).toContain('Deficit narrows to $1T or less in 2026: no, the deficit is still $30.0B over');
     const doc = await json(['project', '--data', csv, '--reporter', 'Examplia', '--growth', '5', '--import-growth', '0', '--threshold', '-1T']);
     // 2.02T·1.05 − 3.05T = −0.929T: above −1T by 71B
     expect(doc.path[0]).toMatchObject({ balance: -929000000000, margin: 71000000000, aboveThreshold: true });
@@ -67,6 +67,19 @@ describe('--data with a multi-year, multi-reporter CSV', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('tradecalc: --year "2019" is not a year of dataset "china" (it has: 2023, 2024, 2025)\n');
+  });
+});
+
+describe('reporter ids', () => {
+  it('two reporters named without ASCII letters get distinct ids', async () => {
+    const stdin = (async function* () {
+      yield 'reporter,year,exports,imports\n中国,2024,1T,2T\n日本,2024,1T,2T\n';
+    })();
+    const doc = JSON.parse((await cli(['data', 'list', '--data', '-', '--json'], { stdin })).stdout);
+    const ids = doc.datasets.map((d: { id: string }) => d.id);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(id).toMatch(/^reporter-[0-9a-f]{8}$/);
   });
 });
 

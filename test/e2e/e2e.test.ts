@@ -137,20 +137,33 @@ describe('bin/tradecalc', () => {
     expect(JSON.parse(a.stdout).years).toHaveLength(2);
   });
 
+  /** Resolves when `ready()` holds, polling every 20 ms; gives up after `ms`. */
+  async function until(ready: () => boolean, ms: number): Promise<void> {
+    const end = Date.now() + ms;
+    while (!ready() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  }
+
   it.each([
-    ['simulate to stdout', ['simulate', '--runs', '100000000', '--json'], 1200],
-    ['simulate with --output', ['simulate', '--runs', '100000000', '--json', '--output', 'out.json'], 1200],
-    // The grid streams into the file from the start and takes seconds: interrupt it early.
-    ['a million-cell grid being written with --output', ['scenarios', '--growth', '0:10:0.01', '--import-growth', '0:10:0.01', '--output', 'grid.csv'], 500],
-  ] as const)('Ctrl-C (SIGINT): %s stops cleanly with exit 130, no output, no stack trace', async (_name, args, wait) => {
+    // 10^8 runs take tens of seconds: any moment after start-up is mid-simulation.
+    ['simulate to stdout', ['simulate', '--runs', '100000000', '--json'], 'running'],
+    ['simulate with --output', ['simulate', '--runs', '100000000', '--json', '--output', 'out.json'], 'running'],
+    // The grid streams into a temporary file for seconds: interrupt once that file exists.
+    ['a million-cell grid being written with --output', ['scenarios', '--growth', '0:10:0.01', '--import-growth', '0:10:0.01', '--output', 'grid.csv'], 'writing'],
+  ] as const)('Ctrl-C (SIGINT): %s stops cleanly with exit 130, no output, no stack trace', async (_name, args, when) => {
     const cwd = mkdtempSync(join(tmpdir(), 'tradecalc-sigint-'));
+    const started = Date.now();
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
-    // After start-up (so the handler is in place) and long before the work could finish.
-    await new Promise((r) => setTimeout(r, wait));
+    if (when === 'writing') {
+      await until(() => readdirSync(cwd).some((f) => f.endsWith('.tmp')), 10000);
+      expect(readdirSync(cwd).some((f) => f.endsWith('.tmp'))).toBe(true);
+    } else {
+      // Start-up takes well under a second even on a loaded machine; the handler is in place by then.
+      await until(() => Date.now() - started > 1500, 1500);
+    }
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('close', (c) => r(c)));
     expect(code).toBe(130);

@@ -100,6 +100,12 @@ describe('computeSummary on other data', () => {
     expect(computeSummary(ds).momentum).toMatchObject({ earlier: '2025-11', later: '2025-12' });
     // 2024 has only December: the month before it is missing, so there is no momentum to show.
     expect(computeSummary(ds, { year: 2024 }).momentum).toBeNull();
+    // Months with a gap between them are not momentum: 2025-01 against 2025-12 is eleven months.
+    const sparse = datasetFromJson({ ...doc, months: [{ month: '2024-12', exportGrowthPct: '1' }, { month: '2025-01', exportGrowthPct: '2' }, { month: '2025-12', exportGrowthPct: '6.6' }] }, 'test');
+    expect(computeSummary(sparse).momentum).toBeNull();
+    // January pairs with the December before it.
+    const january = datasetFromJson({ ...doc, months: [{ month: '2024-12', exportGrowthPct: '10.7' }, { month: '2025-01', exportGrowthPct: '2.3' }] }, 'test');
+    expect(computeSummary(january).momentum).toMatchObject({ earlier: '2024-12', later: '2025-01' });
     const only2023 = datasetFromJson({ ...doc, months: [{ month: '2023-11', exportGrowthPct: '1' }, { month: '2023-12', exportGrowthPct: '2' }] }, 'test');
     expect(computeSummary(only2023).momentum).toBeNull();
   });
