@@ -76,9 +76,14 @@ const fastCellOptions = {
       const source = await readFile(args.path, 'utf8');
       const strlen = /function strlen\(str\) \{[\s\S]*?\n\}\n/;
       const repeat = /function repeat\(str, times\) \{[\s\S]*?\n\}\n/;
-      if (!strlen.test(source) || !repeat.test(source)) throw new Error('cli-table3 changed: strlen or repeat is not where the build expects it');
+      const colorize = /function colorizeLines\(input\) \{\n/;
+      if (!strlen.test(source) || !repeat.test(source) || !colorize.test(source)) {
+        throw new Error('cli-table3 changed: strlen, repeat or colorizeLines is not where the build expects it');
+      }
       return {
         contents: source
+          // Lines without escape codes have no colour state to carry: they come out as they went in.
+          .replace(colorize, "function colorizeLines(input) {\n  if (!input.some((line) => line.includes('\\u001b'))) return input.slice();\n")
           .replace(
             strlen,
             `function strlen(str) {
