@@ -5,7 +5,7 @@ import { Decimal } from '../core/decimal.js';
 import { forecastAfter } from '../core/project.js';
 import { selectYear } from '../core/select.js';
 import type { Dataset, Figure, Forecast } from '../core/types.js';
-import { parseAmountOption, parseDatasetYear, parseYears } from './options.js';
+import { parseAmountOption, parseDatasetYear, parseGrowth, parseYears } from './options.js';
 
 export interface HorizonRaw {
   years?: string | undefined;
@@ -55,4 +55,11 @@ export function forecastRate(h: Horizon, key: 'exportGrowthPct' | 'importGrowthP
       ? `not in the ${h.forecast.year} forecast: held flat`
       : 'no forecast in the dataset: held flat';
   return fig ? fig.value : new Decimal(0);
+}
+
+/** A single growth rate: the option when given, else the forecast's (or flat); records its origin. */
+export function horizonRate(h: Horizon, key: 'exportGrowthPct' | 'importGrowthPct', option: string, raw: string | undefined): Decimal {
+  if (raw === undefined) return forecastRate(h, key);
+  h.origins[key] = 'option';
+  return parseGrowth(option, raw);
 }

@@ -2,10 +2,9 @@
 // which the horizon-year balance lands exactly on the threshold, in closed form.
 import { type BreakevenAssumptions, computeBreakeven } from '../../core/breakeven.js';
 import type { Dataset } from '../../core/types.js';
-import { forecastRate, type HorizonRaw, resolveHorizon } from '../assumptions.js';
+import { type HorizonRaw, horizonRate, resolveHorizon } from '../assumptions.js';
 import { resolveDataset, type DatasetOptions } from '../dataset.js';
 import type { IO } from '../io.js';
-import { parseGrowth } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
 
 export interface BreakevenRawOptions extends DatasetOptions, HorizonRaw {
@@ -15,13 +14,8 @@ export interface BreakevenRawOptions extends DatasetOptions, HorizonRaw {
 
 export function resolveBreakeven(dataset: Dataset, opts: BreakevenRawOptions): BreakevenAssumptions {
   const h = resolveHorizon(dataset, opts);
-  const rate = (key: 'exportGrowthPct' | 'importGrowthPct', option: string, raw: string | undefined) => {
-    if (raw === undefined) return forecastRate(h, key);
-    h.origins[key] = 'option';
-    return parseGrowth(option, raw);
-  };
-  const exportGrowthPct = rate('exportGrowthPct', '--growth', opts.growth);
-  const importGrowthPct = rate('importGrowthPct', '--import-growth', opts.importGrowth);
+  const exportGrowthPct = horizonRate(h, 'exportGrowthPct', '--growth', opts.growth);
+  const importGrowthPct = horizonRate(h, 'importGrowthPct', '--import-growth', opts.importGrowth);
   return { years: h.years, threshold: h.threshold, exportGrowthPct, importGrowthPct, baseYear: h.baseYear, origins: h.origins };
 }
 

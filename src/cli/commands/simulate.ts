@@ -5,10 +5,10 @@ import { Decimal } from '../../core/decimal.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX, SIMULATION_OVERFLOW, type SimulationAssumptions, createSimulation } from '../../core/simulate.js';
 import type { Dataset } from '../../core/types.js';
 import { InterruptedError, UsageError } from '../../errors.js';
-import { forecastRate, type HorizonRaw, resolveHorizon } from '../assumptions.js';
+import { type HorizonRaw, horizonRate, resolveHorizon } from '../assumptions.js';
 import { resolveDataset, type DatasetOptions } from '../dataset.js';
 import type { IO } from '../io.js';
-import { parseCorrelation, parseGrowth, parseSd, parseWholeNumber } from '../options.js';
+import { parseCorrelation, parseSd, parseWholeNumber } from '../options.js';
 import { emit, type OutputOptions } from '../output.js';
 import { SIMULATE_SD_PCT } from '../defaults.js';
 
@@ -22,24 +22,18 @@ export interface SimulateRawOptions extends DatasetOptions, HorizonRaw {
   seed?: string | undefined;
 }
 
-/** Growth uncertainty when none is given: 2 percentage points, about the size of a forecast miss. */
 /** Below this much work (run-years × passes, about half a second) no progress bar is drawn. */
 export const PROGRESS_MIN_UNITS = 10_000_000;
 
 export function resolveSimulation(dataset: Dataset, opts: SimulateRawOptions): SimulationAssumptions {
   const h = resolveHorizon(dataset, opts);
-  const rate = (key: 'exportGrowthPct' | 'importGrowthPct', option: string, raw: string | undefined) => {
-    if (raw === undefined) return forecastRate(h, key);
-    h.origins[key] = 'option';
-    return parseGrowth(option, raw);
-  };
   const sd = (key: string, option: string, raw: string | undefined) => {
     h.origins[key] = raw === undefined ? 'default' : 'option';
     return raw === undefined ? new Decimal(SIMULATE_SD_PCT) : parseSd(option, raw);
   };
-  const exportGrowthPct = rate('exportGrowthPct', '--growth', opts.growth);
+  const exportGrowthPct = horizonRate(h, 'exportGrowthPct', '--growth', opts.growth);
   const exportGrowthSdPct = sd('exportGrowthSdPct', '--growth-sd', opts.growthSd);
-  const importGrowthPct = rate('importGrowthPct', '--import-growth', opts.importGrowth);
+  const importGrowthPct = horizonRate(h, 'importGrowthPct', '--import-growth', opts.importGrowth);
   const importGrowthSdPct = sd('importGrowthSdPct', '--import-growth-sd', opts.importGrowthSd);
   const correlation = opts.correlation === undefined ? new Decimal(0) : parseCorrelation('--correlation', opts.correlation);
   const runs = opts.runs === undefined ? DEFAULT_RUNS : parseWholeNumber('--runs', opts.runs, 1, RUNS_MAX, 'a number of runs');
