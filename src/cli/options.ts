@@ -44,7 +44,7 @@ export function parseGrowthList(option: string, raw: string, years: number): Dec
   const rates = raw.split(',').map((part) => parseGrowth(option, part));
   if (rates.length === 1) return Array.from({ length: years }, () => rates[0]!);
   if (rates.length !== years) {
-    throw new UsageError(`${option} ${quoted(raw)} gives ${rates.length} rates for ${years} years (give one rate, or one per year)`);
+    throw new UsageError(`${option} ${quoted(raw)} gives ${rates.length} rates for ${years} year${years === 1 ? '' : 's'} (give one rate, or one per year)`);
   }
   return rates;
 }
@@ -97,7 +97,7 @@ export function parseAmountOption(option: string, raw: string): Decimal {
 /** One of a fixed set of words. */
 export function parseChoice<T extends string>(option: string, raw: string, choices: readonly T[]): T {
   const found = choices.find((c) => c === raw);
-  if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not one of ${choices.join(', ')}`);
+  if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not one of ${choices.join(', ')}${didYouMean(raw, choices)}`);
   return found;
 }
 

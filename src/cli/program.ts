@@ -33,7 +33,7 @@ function examples(lines: string[]): string {
 
 function addCommon(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format (default: table, or from the --output extension)').choices(FORMATS))
+    .addOption(hint(new Option('--format <format>', 'output format: table, json, csv or markdown (default: table, or from the --output extension)'), FORMATS))
     .option('--json', 'print the result as JSON, the same as --format json')
     .addOption(fileValue(new Option('--data <file>', 'dataset file to use: JSON or CSV, "-" for standard input')))
     .option('--reporter <name>', 'the reporter to use when the data holds several')
@@ -51,8 +51,8 @@ function datasetOptions(raw: CommonRaw) {
 export async function outputOptions(raw: CommonRaw, io: IO): Promise<OutputOptions> {
   const { colorEnabled, checkOutputPath } = await import('./output.js');
   const { formatFromExtension, parseDisplayUnit, parsePath } = await import('./options.js');
-  // commander has checked the value against FORMATS.
-  let format = raw.format as OutputOptions['format'] | undefined;
+  const { parseChoice } = await import('./options.js');
+  let format = raw.format === undefined ? undefined : parseChoice('--format', raw.format, FORMATS);
   if (raw.json) {
     if (format !== undefined && format !== 'json') {
       const { UsageError } = await import('../errors.js');
@@ -126,7 +126,10 @@ export function buildProgram(io: IO, state: RunState): Command {
         'tradecalc check',
         'tradecalc summary --data trade.csv --reporter China --year 2025',
         'tradecalc data validate trade.csv',
-      ]),
+      ]) +
+        '\nEvery command also takes --format table|json|csv|markdown, --json, --data <file>,\n' +
+        '--dataset <id>, --reporter <name>, --unit <unit>, --output <file>, --no-color and\n' +
+        '--debug, before or after its name; see tradecalc <command> --help.\n',
     );
 
   const before = (raw: CommonRaw) => {

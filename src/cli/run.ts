@@ -44,7 +44,8 @@ export async function run(rawArgv: readonly string[], io: IO): Promise<number> {
   const program = buildProgram(io, state);
   const argv = commandFirst(rawArgv, program.commands.map((c) => c.name()));
   // Help lists every command with its options: finish declaring them all first.
-  if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) configureAll(program);
+  // (A command group alone, `tradecalc data`, shows its help too.)
+  if (argv.length <= 1 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) configureAll(program);
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;
@@ -64,14 +65,27 @@ export async function run(rawArgv: readonly string[], io: IO): Promise<number> {
       const extra = cmd ? cmd.args.slice(cmd.registeredArguments.length) : [];
       if (cmd && extra.length > 0) {
         const words = extra.map((a) => JSON.stringify(a)).join(', ');
-        return report(new UsageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${words} for '${cmd.name()}' (a value with a space in it needs quotes, as in --threshold "1 trillion")`), io, state.debug);
+        return report(new UsageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${words} for '${cmd.name()}' (a value with a space in it needs quotes, as in "$1.2 trillion")`), io, state.debug);
       }
     }
-    return report(err, io, state.debug);
+    return report(err, io, state.debug, argv, program);
   }
 }
 
-function report(err: unknown, io: IO, debug: boolean): number {
+/** "tradecalc data validate --help": where to look for the command an error is about. */
+function helpFor(program: Command | undefined, argv: readonly string[]): string {
+  const names: string[] = [];
+  let scope = program?.commands ?? [];
+  for (const a of argv) {
+    const next = scope.find((c) => c.name() === a);
+    if (!next) continue;
+    names.push(a);
+    scope = next.commands;
+  }
+  return `tradecalc ${names.length > 0 ? `${names.join(' ')} ` : ''}--help`;
+}
+
+function report(err: unknown, io: IO, debug: boolean, argv: readonly string[] = [], program?: Command): number {
   const say = (line: string) => void io.stderr.write(`tradecalc: ${line}\n`);
   if (err instanceof CommanderError) {
     // Help and version are "errors" to commander; they already printed to stdout.
@@ -79,7 +93,7 @@ function report(err: unknown, io: IO, debug: boolean): number {
     // A command group without its subcommand (`tradecalc data`): commander has shown the group's
     // help on stderr, which says what is expected better than one line could.
     if (err.code === 'commander.help') return EXIT.usage;
-    say(`${commanderMessage(err)} (see tradecalc --help)`);
+    say(`${commanderMessage(err)} (see ${helpFor(program, argv)})`);
     return EXIT.usage;
   }
   if (err instanceof UsageError) {

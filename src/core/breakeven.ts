@@ -4,7 +4,7 @@
 //   ⇒ (1+g)^N = (T + imports·(1+h)^N) / exports,   (1+h)^N = (exports·(1+g)^N − T) / imports
 // The N-th root is taken in decimal (exact for N = 1; 40 significant digits otherwise), and the
 // balance is recomputed through projectPath at the solution, the same code `project` runs.
-import { type Decimal, ONE, factorOf, pctOf } from './decimal.js';
+import { Decimal, ONE, factorOf, pctOf } from './decimal.js';
 import { projectPath } from './project.js';
 import { selectYear } from './select.js';
 import { type Dataset, type DatasetInfo, datasetInfo } from './types.js';
@@ -123,12 +123,18 @@ function solution(
   solved: Decimal,
 ): BreakevenSolution {
   const p = horizon(base, g, h, years, threshold);
+  // An N-th root is irrational in general, so the recomputed balance can differ from the threshold
+  // in its 30th digit (-0.0000000000000000000000000003 against 0). It is kept to 15 significant
+  // digits of the flows it is the difference of: the precision every output has, where it lands
+  // on the threshold exactly.
+  const scale = Decimal.max(p.exports.abs(), p.imports.abs(), 1);
+  const quantum = new Decimal(10).pow(scale.log(10).floor().minus(14));
   return {
     growthPct: solved,
     cumulativeGrowthPct: pctOf(factorOf(solved).pow(years)),
     exports: p.exports,
     imports: p.imports,
-    balance: p.balance,
+    balance: p.balance.toNearest(quantum, Decimal.ROUND_HALF_EVEN),
   };
 }
 

@@ -104,7 +104,14 @@ export function datasetsFromCsv(input: string, name: string): Dataset[] {
   });
   const missing = CSV_REQUIRED.filter((c) => !columns.includes(c));
   for (const c of missing) problems.push(at(headPos[0]!, `missing column "${c}" (the header needs at least ${CSV_REQUIRED.join(',')})`));
-  if (problems.length > 0) throw new DataError(`${name}: invalid CSV header`, problems);
+  if (problems.length > 0) {
+    // A header of one column holding ";" or tabs is a file with another separator: say that, once.
+    if (head.record.length === 1 && /[;\t]/.test(head.record[0]!)) {
+      const sep = head.record[0]!.includes(';') ? 'semicolons' : 'tabs';
+      throw new DataError(`${name}: the header is separated by ${sep}; tradecalc reads comma-separated CSV (save the file with commas)`);
+    }
+    throw new DataError(`${name}: invalid CSV header`, problems);
+  }
   if (rows.length === 0) throw new DataError(`${name}: the header has no rows under it (expected one row per reporter and year)`);
 
   interface Entry {

@@ -5,7 +5,7 @@ import type { Dataset } from '../core/types.js';
 import { DataError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import { datasetFromValidated } from './convert.js';
-import { DatasetSchema } from './schema.js';
+import { DatasetSchema, type RawDataset } from './schema.js';
 
 export { MAX_AMOUNT, MAX_RATE, amountFigure, rateFigure } from './convert.js';
 
@@ -14,6 +14,13 @@ export function datasetFromJson(doc: unknown, source: string): Dataset {
   const result = v.safeParse(DatasetSchema, doc);
   if (!result.success) {
     const problems = result.issues.map((issue) => `${jsonPath(issue)}: ${describe(issue)}`);
+    // The checks a schema cannot make (units, duplicate years, what a claim needs) run too, as far
+    // as the document's shape allows, so one run lists every problem rather than the shape's first.
+    try {
+      datasetFromValidated(doc as RawDataset, source);
+    } catch (err) {
+      if (err instanceof DataError) problems.push(...err.problems);
+    }
     throw new DataError(`${source}: invalid dataset`, dedupe(problems));
   }
   return datasetFromValidated(result.output, source);

@@ -89,7 +89,8 @@ export const ClaimSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a kebab-case id')),
   label: Text(200),
   metric: v.picklist(['balance', 'exports', 'imports', 'exportGrowthPct', 'importGrowthPct']),
-  qualifier: Qualifier,
+  // A claim without a qualifier states its value as is: "exactly", to its rounding.
+  qualifier: v.optional(Qualifier, 'exactly'),
   year: v.optional(Year),
   value: v.optional(AmountSchema),
   from: v.optional(Month),

@@ -43,7 +43,11 @@ export function renderLineChart(spec: LineChartSpec): string {
     lo -= pad;
     hi += pad;
   }
-  const rowOf = (v: number) => Math.round(((hi - v) / (hi - lo)) * (height - 1));
+  // A year below the line must be drawn below it, however close: leave a row under the threshold
+  // when any value is below it, and never round such a value onto the threshold's row.
+  if (values.some((v) => v < t)) lo = Math.min(lo, t - (hi - t) / (height - 2));
+  const rawRow = (v: number) => Math.round(((hi - v) / (hi - lo)) * (height - 1));
+  const rowOf = (v: number) => (v < t ? Math.max(rawRow(v), rawRow(t) + 1) : Math.min(rawRow(v), rawRow(t)));
   const money = (v: Decimal) => formatMoney(v, { currency: spec.currency });
   const maxPoint = points.reduce((a, p) => (p.value.gt(a.value) ? p : a), points[0]!);
   const minPoint = points.reduce((a, p) => (p.value.lt(a.value) ? p : a), points[0]!);

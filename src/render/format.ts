@@ -107,6 +107,8 @@ export function formatMoneyRange(low: Decimal, high: Decimal, options: MoneyOpti
   const unit = !options.unit || options.unit === 'auto' ? autoUnit(options.around ?? (low.abs().gt(high.abs()) ? high : low)) : options.unit;
   const decimals = rangeDecimals(low, high, SCALE[unit].factor, SCALE[unit].decimals);
   const one = (d: Decimal) => formatMoney(d, { ...options, unit, decimals });
+  // A range narrower than any digit shown (a figure stated to the unit) is one value, not "x–x".
+  if (one(low) === one(high)) return formatMoney(low, { ...options, unit });
   return `${one(low)}${rangeJoin(low, options.sign)}${one(high)}`;
 }
 
@@ -118,13 +120,15 @@ function rangeJoin(low: Decimal, signed = false): string {
 /** "5.45%–5.55%", with decimals enough to show the width. */
 export function formatPctRange(low: Decimal, high: Decimal, options: { sign?: boolean } = {}): string {
   const decimals = rangeDecimals(low, high, new Decimal(1), 2);
+  if (formatPct(low, { ...options, decimals }) === formatPct(high, { ...options, decimals })) return formatPct(low, { ...options, decimals: 2 });
   return `${formatPct(low, { ...options, decimals })}${options.sign || low.isNegative() ? ' to ' : '–'}${formatPct(high, { ...options, decimals })}`;
 }
 
 /** "1.43×–1.47×". */
 export function formatRatioRange(low: Decimal, high: Decimal): string {
   const decimals = rangeDecimals(low, high, new Decimal(1), 2);
-  return `${low.toFixed(decimals, Decimal.ROUND_HALF_UP)}×–${high.toFixed(decimals, Decimal.ROUND_HALF_UP)}×`;
+  const [a, b] = [low, high].map((d) => d.toFixed(decimals, Decimal.ROUND_HALF_UP));
+  return a === b ? formatRatio(low) : `${a}×–${b}×`;
 }
 
 /** The digits of an amount in a fixed unit, without currency or unit: "1.30" (T), "-190.0" (B). */

@@ -54,7 +54,9 @@ function mdProse(text: string): string {
 /** A GitHub-flavoured pipe table; numeric columns right-aligned. */
 export function renderGridAsMarkdown(grid: Grid): string {
   const rows = [...grid.rows];
-  const numeric = grid.columns.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number' || isDecimal(r[i])));
+  const isNumber = (c: Cell | undefined) => typeof c === 'number' || isDecimal(c);
+  // Right-aligned when every cell is a number or empty, and at least one is a number.
+  const numeric = grid.columns.map((_, i) => rows.some((r) => isNumber(r[i])) && rows.every((r) => r[i] === null || isNumber(r[i])));
   const lines = [
     `| ${grid.columns.map(mdField).join(' | ')} |`,
     `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,

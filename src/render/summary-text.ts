@@ -32,7 +32,8 @@ export function renderSummaryAsText(r: SummaryReport, ctx: TextContext, ranges?:
     row('Exports', prior ? money(prior.exports) : '', money(r.current.exports), growth ? formatPct(growth.exportGrowthPct, { sign: true }) : ''),
     row('Imports', prior ? money(prior.imports) : '', money(r.current.imports), growth ? formatPct(growth.importGrowthPct, { sign: true }) : ''),
     row(
-      colour(r.current.balance, balanceLabel(r.current.balance)),
+      // A surplus one year and a deficit the other is a "Trade balance" row, signed in each column.
+      colour(r.current.balance, prior && balanceLabel(prior.balance) !== balanceLabel(r.current.balance) ? 'Trade balance' : balanceLabel(r.current.balance)),
       prior ? money(prior.balance) : '',
       colour(r.current.balance, money(r.current.balance)),
       balanceChange,

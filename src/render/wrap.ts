@@ -61,9 +61,10 @@ function wrapLine(line: string, width: number): string[] {
   const plain = line.replace(ANSI, '');
   // Hang under the text where there is room; in a narrow terminal, under the line's own indent,
   // or two spaces in.
+  // Keep at least 20 columns for the text itself.
   let indent = hangingIndent(plain);
-  if (indent >= width / 2) indent = displayWidth(/^\s*/.exec(plain)![0]);
-  if (indent >= width / 2) indent = 2;
+  if (width - indent < 20) indent = displayWidth(/^\s*/.exec(plain)![0]);
+  if (width - indent < 20) indent = 2;
   const pad = ' '.repeat(indent);
 
   const out: string[] = [];

@@ -112,7 +112,7 @@ describe('project', () => {
 describe('usage errors: one line, exit 2, nothing on stdout', () => {
   it.each([
     [['project', '--growth', 'abc'], 'tradecalc: --growth "abc" is not a number (expected a percentage such as 3 or -1.5, from -100 to 10000)'],
-    [['project', '--growth'], "tradecalc: option '--growth <pct>' needs a value (see tradecalc --help)"],
+    [['project', '--growth'], "tradecalc: option '--growth <pct>' needs a value (see tradecalc project --help)"],
     [['project', '--growth', '1e999'], 'tradecalc: --growth "1e999" is out of range (expected a percentage such as 3 or -1.5, from -100 to 10000)'],
     [['project', '--growth', '-150'], 'tradecalc: --growth "-150" is below -100 (nothing falls by more than all of it; expected a percentage such as 3 or -1.5, from -100 to 10000)'],
     [['project', '--growth', 'NaN'], 'tradecalc: --growth "NaN" is not a number'],
@@ -127,7 +127,8 @@ describe('usage errors: one line, exit 2, nothing on stdout', () => {
     [['project', '--grwth', '3'], "tradecalc: unknown option '--grwth' (did you mean --growth?)"],
     [['sumary'], "tradecalc: unknown command 'sumary' (did you mean summary?)"],
     [['summary', 'extra'], 'tradecalc: unexpected argument "extra" for \'summary\''],
-    [['summary', '--format', 'xml'], "tradecalc: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown."],
+    [['summary', '--format', 'xml'], 'tradecalc: --format "xml" is not one of table, json, csv, markdown'],
+    [['summary', '--format', 'jsn'], 'tradecalc: --format "jsn" is not one of table, json, csv, markdown (did you mean json?)'],
     [['summary', '--json', '--format', 'csv'], 'tradecalc: --json and --format csv ask for different formats'],
     [['summary', '--dataset', 'nope'], 'tradecalc: --dataset "nope" is not a built-in dataset (expected one of: china-2025)'],
   ])('%j', async (argv, message) => {

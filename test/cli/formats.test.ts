@@ -285,7 +285,7 @@ describe('data commands', () => {
     expect(r.stderr).toContain('Usage: tradecalc data [options] [command]');
     expect(r.stderr).not.toContain('outputHelp');
     const typo = await cli(['data', 'lst']);
-    expect(typo).toMatchObject({ code: 2, stderr: "tradecalc: unknown command 'lst' (did you mean list?) (see tradecalc --help)\n" });
+    expect(typo).toMatchObject({ code: 2, stderr: "tradecalc: unknown command 'lst' (did you mean list?) (see tradecalc data --help)\n" });
   });
   it('data validate with --data is a usage error', async () => {
     const r = await cli(['data', 'validate', csvFile, '--data', csvFile]);

@@ -46,6 +46,7 @@ const F = {
     return join(dir, 'folder.csv');
   })(),
   twoReporters: file('two.csv', 'reporter,year,exports,imports\nA,2024,1T,1T\nB,2024,1T,2T\n'),
+  semicolons: file('semi.csv', 'reporter;year;exports;imports\nA;2024;1T;1T\n'),
 };
 
 interface Case {
@@ -69,7 +70,7 @@ const cases: Case[] = [
   usage(['project', '--growth', '0x10'], /--growth "0x10" is not a number/),
   usage(['project', '--growth', '0b101'], /--growth "0b101" is not a number/),
   usage(['project', '--growth', '1_000'], /--growth "1_000" is not a number/),
-  usage(['project', '--growth', '1,5'], /--growth "1,5" gives 2 rates for 1 years/),
+  usage(['project', '--growth', '1,5'], /--growth "1,5" gives 2 rates for 1 year \(give one rate, or one per year\)/),
   usage(['project', '--growth', '3%'], /--growth "3%" is not a number/),
   usage(['project', '--growth', '1e999'], /--growth "1e999" is out of range/),
   usage(['project', '--growth', '1e-999999'], /--growth "1e-999999" is not a number/),
@@ -110,10 +111,10 @@ const cases: Case[] = [
   usage(['summary', '--jsn'], /unknown option '--jsn' \(did you mean --json\?\)/),
   usage(['summary', '-x'], /unknown option '-x'/),
   usage(['summary', 'extra'], /unexpected argument "extra" for 'summary'/),
-  usage(['project', '--threshold', '1', 'trillion'], /unexpected argument "trillion" for 'project' \(a value with a space in it needs quotes, as in --threshold "1 trillion"\)/),
-  usage(['summary', '--format', 'xml'], /argument 'xml' is invalid/),
-  usage(['summary', '--format', ''], /argument '' is invalid/),
-  usage(['summary', '--format', 'JSON'], /argument 'JSON' is invalid/),
+  usage(['project', '--threshold', '1', 'trillion'], /unexpected argument "trillion" for 'project' \(a value with a space in it needs quotes, as in "\$1\.2 trillion"\)/),
+  usage(['summary', '--format', 'xml'], /--format "xml" is not one of table, json, csv, markdown$/),
+  usage(['summary', '--format', ''], /--format "" is not one of table, json, csv, markdown$/),
+  usage(['summary', '--format', 'JSON'], /--format "JSON" is not one of table, json, csv, markdown \(did you mean json\?\)/),
   usage(['summary', '--json', '--format', 'csv'], /--json and --format csv ask for different formats/),
   usage(['summary', '--dataset', '../../etc/passwd'], /--dataset "..\/..\/etc\/passwd" is not a built-in dataset/),
   usage(['summary', '--dataset', ''], /--dataset "" is not a built-in dataset/),
@@ -178,6 +179,7 @@ const cases: Case[] = [
   data(['summary', '--data', F.badYear], /year\.csv: invalid dataset/),
   data(['summary', '--data', F.tooManyFields], /fields\.csv: invalid dataset/),
   data(['summary', '--data', F.unclosedQuote], /quote\.csv: not valid CSV: a quoted field is never closed/),
+  data(['summary', '--data', F.semicolons], /semi\.csv: the header is separated by semicolons; tradecalc reads comma-separated CSV/),
   data(['summary', '--data', F.huge], /huge\.csv: the file is larger than 64\.0 MiB/),
   data(['data', 'validate', F.directory], /folder\.csv: is a directory/),
   data(['check', '--data', F.negative], /negative\.csv: invalid dataset/),

@@ -71,6 +71,17 @@ describe('break-even import growth', () => {
   });
 });
 
+describe('the balance at a solution is the threshold itself', () => {
+  it.each([['0', 3], ['0', 7], ['1e12', 5], ['-5e11', 4]])('threshold %s over %i years, both solutions', (t, years) => {
+    const base = { year: 2025, exports: d('3.77e12'), imports: d('2.58e12') };
+    // An N-th root leaves a residue in the 30th digit; the balance kept is exactly the threshold.
+    for (const r of [solveExportGrowth(base, d('1'), years, d(t)), solveImportGrowth(base, d('2'), years, d(t))]) {
+      expect(r.found).toBe(true);
+      if (r.found) expect(r.solution.balance.eq(t)).toBe(true);
+    }
+  });
+});
+
 describe('no solution is said, not NaN', () => {
   it('a threshold below −imports cannot be reached by cutting exports: out of reach, bound = −imports', () => {
     const r = solveExportGrowth(base, d(0), 1, d('-3e12'));

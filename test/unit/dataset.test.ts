@@ -92,6 +92,26 @@ describe('invalid datasets', () => {
     ]);
   });
 
+  it('a claim without a qualifier states its value exactly', () => {
+    const ds = datasetFromJson(
+      { schemaVersion: 1, id: 'x', title: 'X', reporter: 'X', currency: 'USD', years: [{ year: 2024, exports: '1T', imports: '1T' }], claims: [{ id: 'c', label: 'exports grew 4.4%', metric: 'exportGrowthPct', year: 2024, value: '4.4' }] },
+      'x',
+    );
+    expect(ds.claims[0]!.qualifier).toBe('exactly');
+  });
+
+  it('lists the shape problems and the ones only conversion finds in the same run', () => {
+    const problems = problemsOf({
+      schemaVersion: 1, id: 'x', title: 'X', reporter: 'X', currency: 'euro',
+      years: [{ year: 2024, exports: '610 gazillion', imports: '1T' }, { year: 2024, exports: '1T', imports: '1T' }],
+    });
+    expect(problems).toEqual([
+      '$.currency: expected an ISO 4217 code such as USD',
+      '$.years[0].exports: "610 gazillion" is not an amount (expected an amount such as 1T, 800B, 250M, 1e12 or "$1.2 trillion")',
+      '$.years[1].year: 2024 appears twice (also at $.years[0])',
+    ]);
+  });
+
   it('names missing and unknown fields in words, with the near miss', () => {
     const problems = problemsOf({ schemaVersion: 1, title: 'X', reporter: 'X', currency: 'USD', years: [{ year: 2025, exprts: '1T', imports: '1T' }] });
     expect(problems).toEqual(
