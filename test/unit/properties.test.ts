@@ -3,16 +3,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
+import { computeBreakeven } from '../../src/core/breakeven.js';
 import { computeProjection } from '../../src/core/project.js';
+import { computeScenarioGrid } from '../../src/core/scenarios.js';
+import { simulate } from '../../src/core/simulate.js';
 import { computeSummary } from '../../src/core/summary.js';
 import type { Dataset } from '../../src/core/types.js';
 import { datasetFromJson } from '../../src/data/dataset.js';
 import { parseAmount } from '../../src/data/units.js';
 import { formatMoney } from '../../src/render/format.js';
-import { projectionToGrid, summaryToGrid } from '../../src/render/grid-reports.js';
-import { renderGridAsCsv, renderGridAsMarkdown } from '../../src/render/grid.js';
-import { jsonNumber, stringifyJson } from '../../src/render/json.js';
-import { projectionToJson, summaryToJson } from '../../src/render/json-reports.js';
+import { breakevenToGrid, projectionToGrid, scenarioGridToGrid, simulationToGrid, summaryToGrid } from '../../src/render/grid-reports.js';
+import { renderBreakevenAsText } from '../../src/render/breakeven-text.js';
+import { renderScenarioGridAsText } from '../../src/render/scenarios-text.js';
+import { renderSimulationAsText } from '../../src/render/simulation-text.js';
+import { type Grid, renderGridAsCsv, renderGridAsMarkdown } from '../../src/render/grid.js';
+import { type JsonValue, jsonNumber, stringifyJson } from '../../src/render/json.js';
+import { breakevenToJson, projectionToJson, scenarioGridToJson, simulationToJson, summaryToJson } from '../../src/render/json-reports.js';
 import { renderProjectionAsText } from '../../src/render/projection-text.js';
 import { defaultTextContext } from '../../src/render/style.js';
 import { renderSummaryAsText } from '../../src/render/summary-text.js';
@@ -142,6 +148,62 @@ describe('properties', () => {
         expect(back.value.minus(x).abs().lte(back.halfWidth)).toBe(true);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('properties of the analysis reports', () => {
+  const amountNonZero = decimalText(13, 2).filter((s) => !new Decimal(s).isZero());
+  const smallRate = fc.integer({ min: -5000, max: 5000 }).map((n) => new Decimal(n).div(100).toFixed());
+
+  it('a break-even solution, when there is one, puts the balance exactly on the threshold', () => {
+    fc.assert(
+      fc.property(amountNonZero, amountNonZero, smallRate, smallRate, fc.integer({ min: 1, max: 10 }), decimalText(13, 0, true), (x, m, g, h, years, t) => {
+        const ds = dataset([{ year: 2030, exports: x, imports: m }]);
+        const r = computeBreakeven(ds, { years, threshold: new Decimal(t), exportGrowthPct: new Decimal(g), importGrowthPct: new Decimal(h) });
+        for (const res of [r.exportGrowth, r.importGrowth]) {
+          if (!res.found) continue;
+          expect(res.solution.balance.eq(t)).toBe(true);
+          // And the rate really is one: compounding it by projection gives the same balance.
+          expect(res.solution.growthPct.gte(-100)).toBe(true);
+        }
+        // The balance at the solved export rate, projected the ordinary way, is the threshold to 15 digits.
+        if (r.exportGrowth.found) {
+          const p = computeProjection(ds, {
+            exportGrowthPct: Array(years).fill(r.exportGrowth.solution.growthPct),
+            importGrowthPct: Array(years).fill(new Decimal(h)),
+            threshold: new Decimal(t),
+          }).path[years - 1]!;
+          const scale = Decimal.max(p.exports.abs(), p.imports.abs(), 1);
+          expect(p.balance.minus(t).abs().lte(scale.times('1e-14'))).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('every analysis report renders in every format, and its JSON parses', () => {
+    fc.assert(
+      fc.property(amount, amount, smallRate, fc.integer({ min: 1, max: 4 }), decimalText(13, 0, true), (x, m, g, years, t) => {
+        const ds = dataset([{ year: 2030, exports: x, imports: m }]);
+        const threshold = new Decimal(t);
+        const grid = computeScenarioGrid(ds, { years, threshold, exportGrowth: { start: new Decimal(g), stop: new Decimal(g).plus(2), step: new Decimal(1) }, importGrowth: { start: new Decimal(-1), stop: new Decimal(1), step: new Decimal(1) } });
+        const be = computeBreakeven(ds, { years, threshold, exportGrowthPct: new Decimal(g), importGrowthPct: new Decimal(0) });
+        const sim = simulate(ds, { years, threshold, exportGrowthPct: new Decimal(g), exportGrowthSdPct: new Decimal(2), importGrowthPct: new Decimal(0), importGrowthSdPct: new Decimal(1), correlation: new Decimal(0), runs: 50, seed: 1 });
+        const views: [JsonValue, Grid, string][] = [
+          [scenarioGridToJson(grid), scenarioGridToGrid(grid), renderScenarioGridAsText(grid, defaultTextContext)],
+          [breakevenToJson(be), breakevenToGrid(be), renderBreakevenAsText(be, defaultTextContext)],
+          [simulationToJson(sim), simulationToGrid(sim), renderSimulationAsText(sim, defaultTextContext)],
+        ];
+        for (const [json, g2, text] of views) {
+          const doc = JSON.parse(stringifyJson(json));
+          expect(doc.schemaVersion).toBe(1);
+          expect([...renderGridAsCsv(g2)].join('').split('\r\n')[0]).toBe(g2.columns.join(','));
+          expect(renderGridAsMarkdown(g2)).toContain('|');
+          expect(text).not.toMatch(/NaN|Infinity|undefined/);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
