@@ -4,7 +4,8 @@
 // names when it has none (`--data`, `--output`); arguments complete their choices (`completion`).
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { SHELLS, type ValueHints } from './defaults.js';
+import { SHELLS } from '../reports/defaults.js';
+import type { ValueHints } from './program.js';
 import { didYouMean } from '../suggest.js';
 
 export { SHELLS };

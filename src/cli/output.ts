@@ -4,10 +4,8 @@ import type { Grid } from '../render/grid.js';
 import type { JsonValue } from '../render/json.js';
 import type { DisplayUnit } from '../render/format.js';
 import type { Style, TextContext } from '../render/style.js';
+import type { CommonOptions, Format } from '../reports/common.js';
 import { batched, type IO, writeAll } from './io.js';
-
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface OutputOptions {
   format: Format;
@@ -20,7 +18,7 @@ export interface OutputOptions {
 }
 
 export interface Views {
-  json: () => JsonValue | Promise<JsonValue>;
+  json: () => unknown;
   text: (ctx: TextContext) => string | Promise<string>;
   /** The rows CSV and markdown are drawn from. */
   grid: () => Grid | Promise<Grid>;
@@ -53,14 +51,24 @@ export async function textContext(io: IO, options: OutputOptions): Promise<TextC
   // else 80. Tables are not squeezed to it; charts and prose are.
   const envColumns = Number(io.env.COLUMNS);
   const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number.isInteger(envColumns) && envColumns >= 20 ? envColumns : 80;
-  return { style, width, unit: options.unit };
+  // A person reads this at a terminal (not a pipe, not a file): charts are drawn by default.
+  const interactive = options.output === undefined && io.stdout.isTTY === true;
+  return { style, width, unit: options.unit, interactive };
+}
+
+/** The common options completed against the terminal and the file system, before any work is done. */
+export async function resolveOutput(io: IO, common: CommonOptions): Promise<OutputOptions> {
+  if (common.output === undefined) return { format: common.format, color: colorEnabled(io, common.color), unit: common.unit };
+  const path = await checkOutputPath(io, common.output);
+  // A file is not a terminal: no colour in it, whatever the terminal would get.
+  return { format: common.format, color: false, unit: common.unit, output: path, outputName: common.output };
 }
 
 /** The text of the chosen view, as chunks (CSV streams row by row). */
 async function render(io: IO, options: OutputOptions, views: Views): Promise<Iterable<string>> {
   if (options.format === 'json') {
     const { jsonChunks } = await import('../render/json.js');
-    const doc = await views.json();
+    const doc = (await views.json()) as JsonValue;
     // Produced as written: a large document (a million grid cells) never sits in memory whole.
     return (function* () {
       yield* jsonChunks(doc);

@@ -2,8 +2,10 @@
 // lands exactly on the threshold, for exports (imports given) and for imports (exports given).
 //   exports·(1+g)^N − imports·(1+h)^N = T
 //   ⇒ (1+g)^N = (T + imports·(1+h)^N) / exports,   (1+h)^N = (exports·(1+g)^N − T) / imports
-// The N-th root is taken in decimal (exact for N = 1; 40 significant digits otherwise), and the
-// balance is recomputed through projectPath at the solution, the same code `project` runs.
+// The N-th root is taken in decimal (exact for N = 1; 40 significant digits otherwise). The
+// horizon figures of a solution are the closed form's own (the solved flow is the threshold plus or
+// minus the other), so its balance is the threshold exactly; the balance `project` gives at the
+// rate as printed (15 significant digits) is kept beside it, to show how close that comes.
 import { Decimal, ONE, factorOf, pctOf } from './decimal.js';
 import { projectPath } from './project.js';
 import { selectYear } from './select.js';
@@ -17,7 +19,6 @@ export interface BreakevenAssumptions {
   /** Import growth held fixed while solving for export growth. */
   importGrowthPct: Decimal;
   baseYear?: number | undefined;
-  origins?: Record<string, string> | undefined;
 }
 
 /** Why there is no solution, as data; renderers turn it into a sentence. */
@@ -36,10 +37,12 @@ export interface BreakevenSolution {
   growthPct: Decimal;
   /** Growth over the whole horizon, (1+g)^N − 1, in percent. */
   cumulativeGrowthPct: Decimal;
-  /** The horizon-year figures recomputed at the solution. */
+  /** The horizon-year figures at the solution: exports − imports is the threshold, exactly. */
   exports: Decimal;
   imports: Decimal;
   balance: Decimal;
+  /** The horizon-year balance `project` computes at the rate rounded to 15 significant digits. */
+  balanceAtRoundedRate: Decimal;
 }
 
 export type BreakevenResult = { found: true; solution: BreakevenSolution } | ({ found: false } & NoSolution);
@@ -92,10 +95,15 @@ export function solveExportGrowth(
     const balance = importsN.neg();
     return balance.eq(threshold) ? { found: false, reason: 'any-rate', balance } : { found: false, reason: 'no-exports', balance };
   }
-  const g = rateFor(threshold.plus(importsN).div(base.exports), years);
+  const exportsN = threshold.plus(importsN);
+  const g = rateFor(exportsN.div(base.exports), years);
   // Exports gone (g = −100 %) leave the balance at −imports: the lowest it can be.
   if (g === null) return { found: false, reason: 'out-of-reach', bound: importsN.neg() };
-  return { found: true, solution: solution(base, g, importGrowthPct, years, threshold, g) };
+  const rounded = g.toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+  return {
+    found: true,
+    solution: solution(g, years, exportsN, importsN, threshold, horizon(base, rounded, importGrowthPct, years, threshold).balance),
+  };
 }
 
 export function solveImportGrowth(
@@ -108,33 +116,25 @@ export function solveImportGrowth(
   if (base.imports.isZero()) {
     return exportsN.eq(threshold) ? { found: false, reason: 'any-rate', balance: exportsN } : { found: false, reason: 'no-imports', balance: exportsN };
   }
-  const h = rateFor(exportsN.minus(threshold).div(base.imports), years);
+  const importsN = exportsN.minus(threshold);
+  const h = rateFor(importsN.div(base.imports), years);
   // Imports gone (h = −100 %) leave the balance at +exports: the highest it can be.
   if (h === null) return { found: false, reason: 'out-of-reach', bound: exportsN };
-  return { found: true, solution: solution(base, exportGrowthPct, h, years, threshold, h) };
+  const rounded = h.toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+  return {
+    found: true,
+    solution: solution(h, years, exportsN, importsN, threshold, horizon(base, exportGrowthPct, rounded, years, threshold).balance),
+  };
 }
 
-function solution(
-  base: { year: number; exports: Decimal; imports: Decimal },
-  g: Decimal,
-  h: Decimal,
-  years: number,
-  threshold: Decimal,
-  solved: Decimal,
-): BreakevenSolution {
-  const p = horizon(base, g, h, years, threshold);
-  // An N-th root is irrational in general, so the recomputed balance can differ from the threshold
-  // in its 30th digit (-0.0000000000000000000000000003 against 0). It is kept to 15 significant
-  // digits of the flows it is the difference of: the precision every output has, where it lands
-  // on the threshold exactly.
-  const scale = Decimal.max(p.exports.abs(), p.imports.abs(), 1);
-  const quantum = new Decimal(10).pow(scale.log(10).floor().minus(14));
+function solution(solved: Decimal, years: number, exports: Decimal, imports: Decimal, threshold: Decimal, balanceAtRoundedRate: Decimal): BreakevenSolution {
   return {
     growthPct: solved,
     cumulativeGrowthPct: pctOf(factorOf(solved).pow(years)),
-    exports: p.exports,
-    imports: p.imports,
-    balance: p.balance.toNearest(quantum, Decimal.ROUND_HALF_EVEN),
+    exports,
+    imports,
+    balance: threshold,
+    balanceAtRoundedRate,
   };
 }
 

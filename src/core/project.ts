@@ -12,8 +12,6 @@ export interface ProjectionAssumptions {
   threshold: Decimal;
   /** The year projected from; the dataset's latest year when absent. */
   baseYear?: number | undefined;
-  /** Where each assumption came from ("option", "forecast 2026", "default"), carried into the report. */
-  origins?: Record<string, string> | undefined;
 }
 
 export interface ProjectionPoint {
@@ -28,9 +26,20 @@ export interface ProjectionPoint {
   aboveThreshold: boolean;
 }
 
+/**
+ * What a threshold asks of a projection. Where the base year is at or above the line the question
+ * is whether the balance stays there in every projected year ("stays-above"); where it starts below,
+ * whether it gets there by the horizon and stays ("reaches").
+ */
+export type ThresholdQuestion = 'stays-above' | 'reaches';
+
 export interface ProjectionVerdict {
-  /** True when the balance is at or above the threshold in every projected year. */
-  holds: boolean;
+  question: ThresholdQuestion;
+  /**
+   * The answer to `question`: for "stays-above", every projected year is at or above the threshold;
+   * for "reaches", every year from some year to the horizon is (`aboveFrom` is that year).
+   */
+  answer: boolean;
   /** The first projected year below the threshold, if any. */
   firstYearBelow: number | null;
   /** The year with the smallest margin, and that margin (negative when below). */
@@ -38,8 +47,6 @@ export interface ProjectionVerdict {
   tightestMargin: Decimal;
   horizonYear: number;
   horizonMargin: Decimal;
-  /** Whether the base year is at or above the threshold: the question is "stays above", else "reaches". */
-  startsAbove: boolean;
   /** The first projected year at or above the threshold, if any. */
   firstYearAbove: number | null;
   /** The year from which every projected year is at or above the threshold; null when the horizon is below. */
@@ -106,14 +113,15 @@ export function verdictOf(path: readonly ProjectionPoint[], baseMargin: Decimal)
   const firstAbove = path.find((p) => p.aboveThreshold);
   let aboveFrom: number | null = null;
   for (let i = path.length - 1; i >= 0 && path[i]!.aboveThreshold; i--) aboveFrom = path[i]!.year;
+  const question: ThresholdQuestion = baseMargin.lt(0) ? 'reaches' : 'stays-above';
   return {
-    holds: firstBelow === undefined,
+    question,
+    answer: question === 'stays-above' ? firstBelow === undefined : aboveFrom !== null,
     firstYearBelow: firstBelow ? firstBelow.year : null,
     tightestYear: tightest.year,
     tightestMargin: tightest.margin,
     horizonYear: last.year,
     horizonMargin: last.margin,
-    startsAbove: !baseMargin.lt(0),
     firstYearAbove: firstAbove ? firstAbove.year : null,
     aboveFrom,
     bestYear: best.year,

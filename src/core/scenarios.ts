@@ -23,7 +23,6 @@ export interface ScenarioGridAssumptions {
   exportGrowth: DecimalRange;
   importGrowth: DecimalRange;
   baseYear?: number | undefined;
-  origins?: Record<string, string> | undefined;
 }
 
 export interface ScenarioCell {
@@ -46,10 +45,6 @@ export interface ScenarioGridReport {
   /** Rows: import growth rates, and imports in the horizon year at each. */
   importGrowthPct: Decimal[];
   importsAtHorizon: Decimal[];
-  /** For each row, the export growth that puts the balance on the threshold (where the row crosses); empty when not asked for. */
-  rowCrossings: BreakevenResult[];
-  /** For each column, the import growth that puts the balance on the threshold. */
-  columnCrossings: BreakevenResult[];
 }
 
 /** amount·(1+r)^n by n year-by-year multiplications, exactly as projectPath compounds. */
@@ -60,12 +55,7 @@ function compound(amount: Decimal, ratePct: Decimal, years: number): Decimal {
   return v;
 }
 
-/**
- * `crossings: false` skips the per-row and per-column break-even rates: for N > 1 years each is a
- * 40-digit root (about a millisecond), which a CSV of cells does not show.
- */
-export function computeScenarioGrid(dataset: Dataset, a: ScenarioGridAssumptions, options: { crossings?: boolean } = {}): ScenarioGridReport {
-  const crossings = options.crossings ?? true;
+export function computeScenarioGrid(dataset: Dataset, a: ScenarioGridAssumptions): ScenarioGridReport {
   const record = selectYear(dataset, a.baseYear);
   const base = { year: record.year, exports: record.exports.value, imports: record.imports.value };
   const exportGrowthPct = rangeValues(a.exportGrowth);
@@ -84,9 +74,21 @@ export function computeScenarioGrid(dataset: Dataset, a: ScenarioGridAssumptions
     exportsAtHorizon: exportGrowthPct.map((g) => compound(base.exports, g, a.years)),
     importGrowthPct,
     importsAtHorizon: importGrowthPct.map((h) => compound(base.imports, h, a.years)),
-    rowCrossings: crossings ? importGrowthPct.map((h) => solveExportGrowth(base, h, a.years, a.threshold)) : [],
-    columnCrossings: crossings ? exportGrowthPct.map((g) => solveImportGrowth(base, g, a.years, a.threshold)) : [],
   };
+}
+
+/**
+ * Where a row (a fixed import growth) crosses the threshold: the export growth that puts the
+ * balance on it. Computed on demand: for N > 1 years each is a 40-digit root (about a millisecond),
+ * which a CSV of cells never shows.
+ */
+export function rowCrossing(r: ScenarioGridReport, row: number): BreakevenResult {
+  return solveExportGrowth(r.base, r.importGrowthPct[row]!, r.assumptions.years, r.threshold);
+}
+
+/** Where a column (a fixed export growth) crosses the threshold: the import growth that does. */
+export function columnCrossing(r: ScenarioGridReport, col: number): BreakevenResult {
+  return solveImportGrowth(r.base, r.exportGrowthPct[col]!, r.assumptions.years, r.threshold);
 }
 
 export function gridCell(r: ScenarioGridReport, row: number, col: number): ScenarioCell {
@@ -109,13 +111,22 @@ export function* gridCells(r: ScenarioGridReport): Generator<ScenarioCell> {
 // ---------------------------------------------------------------------------------------------
 // Named scenarios
 
+/**
+ * Where a scenario's rates come from: the dataset's forecast for the year after the base year
+ * (`forecastYear` null when it has none: flat), the baseline moved by a spread in percentage
+ * points, or the dataset's own definition.
+ */
+export type ScenarioOrigin =
+  | { source: 'baseline'; forecastYear: number | null }
+  | { source: 'spread'; exportSpreadPp: Decimal; importSpreadPp: Decimal }
+  | { source: 'dataset' };
+
 export interface ScenarioDefinition {
   id: string;
   label: string;
   exportGrowthPct: Decimal;
   importGrowthPct: Decimal;
-  /** Where the rates come from: "built-in" (relative to the baseline) or "dataset". */
-  origin: string;
+  origin: ScenarioOrigin;
   description?: string | undefined;
 }
 
@@ -137,9 +148,9 @@ export function namedScenarios(dataset: Dataset, baseYear?: number): ScenarioDef
   // A spread never takes a rate below −100 %: that is everything gone, and no further.
   const floor = (x: Decimal) => (x.lt(-100) ? HUNDRED.neg() : x);
   const list: ScenarioDefinition[] = [
-    { id: 'baseline', label: 'Baseline', exportGrowthPct: g, importGrowthPct: h, origin: forecast ? `${forecast.year} forecast` : 'no forecast: flat' },
-    { id: 'optimistic', label: 'Optimistic', exportGrowthPct: g.plus(spread), importGrowthPct: floor(h.minus(spread)), origin: `baseline, exports +${SCENARIO_SPREAD_PP} pp, imports −${SCENARIO_SPREAD_PP} pp` },
-    { id: 'pessimistic', label: 'Pessimistic', exportGrowthPct: floor(g.minus(spread)), importGrowthPct: h.plus(spread), origin: `baseline, exports −${SCENARIO_SPREAD_PP} pp, imports +${SCENARIO_SPREAD_PP} pp` },
+    { id: 'baseline', label: 'Baseline', exportGrowthPct: g, importGrowthPct: h, origin: { source: 'baseline', forecastYear: forecast ? forecast.year : null } },
+    { id: 'optimistic', label: 'Optimistic', exportGrowthPct: g.plus(spread), importGrowthPct: floor(h.minus(spread)), origin: { source: 'spread', exportSpreadPp: spread, importSpreadPp: spread.neg() } },
+    { id: 'pessimistic', label: 'Pessimistic', exportGrowthPct: floor(g.minus(spread)), importGrowthPct: h.plus(spread), origin: { source: 'spread', exportSpreadPp: spread.neg(), importSpreadPp: spread } },
   ];
   for (const s of dataset.scenarios) {
     const def: ScenarioDefinition = {
@@ -147,7 +158,7 @@ export function namedScenarios(dataset: Dataset, baseYear?: number): ScenarioDef
       label: s.label,
       exportGrowthPct: s.exportGrowthPct.value,
       importGrowthPct: s.importGrowthPct.value,
-      origin: 'dataset',
+      origin: { source: 'dataset' },
       description: s.description,
     };
     const at = list.findIndex((x) => x.id === s.id);
@@ -169,7 +180,6 @@ export interface ScenarioComparisonReport {
   base: { year: number; exports: Decimal; imports: Decimal; balance: Decimal };
   years: number;
   threshold: Decimal;
-  origins: Record<string, string>;
   outcomes: ScenarioOutcome[];
 }
 
@@ -177,7 +187,7 @@ export interface ScenarioComparisonReport {
 export function compareScenarios(
   dataset: Dataset,
   scenarios: readonly ScenarioDefinition[],
-  a: { years: number; threshold: Decimal; baseYear?: number | undefined; origins?: Record<string, string> | undefined },
+  a: { years: number; threshold: Decimal; baseYear?: number | undefined },
 ): ScenarioComparisonReport {
   const record = selectYear(dataset, a.baseYear);
   const base = { year: record.year, exports: record.exports.value, imports: record.imports.value };
@@ -188,7 +198,6 @@ export function compareScenarios(
       importGrowthPct: Array.from({ length: a.years }, () => scenario.importGrowthPct),
       threshold: a.threshold,
       baseYear: record.year,
-      origins: { exportGrowthPct: `scenario ${scenario.id}`, importGrowthPct: `scenario ${scenario.id}`, ...(a.origins?.threshold ? { threshold: a.origins.threshold } : {}) },
     }),
   }));
   return {
@@ -197,7 +206,6 @@ export function compareScenarios(
     base: { ...base, balance: base.exports.minus(base.imports) },
     years: a.years,
     threshold: a.threshold,
-    origins: a.origins ?? {},
     outcomes,
   };
 }

@@ -45,7 +45,6 @@ export interface SimulationAssumptions {
   runs: number;
   seed: number;
   baseYear?: number | undefined;
-  origins?: Record<string, string> | undefined;
 }
 
 export interface SimulatedYear {

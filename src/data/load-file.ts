@@ -17,6 +17,8 @@ export interface LoadedDatasets {
   format: DatasetFormat;
   /** One per reporter: a JSON file holds one, a CSV file one for each reporter in it. */
   datasets: Dataset[];
+  /** True for the listing of the built-in datasets (no file was read). */
+  builtIn?: boolean | undefined;
 }
 
 export interface LoadOptions {

@@ -1,53 +1,42 @@
-// The break-even report as text: the assumptions, a table of both solutions with the balance
-// recomputed at each (with every digit, so it visibly equals the threshold), and the sentences.
-import type { BreakevenReport, BreakevenResult } from '../core/breakeven.js';
+// The break-even report as text: the assumptions, a table of both solutions with the balance at
+// each (with every digit, so it visibly is the threshold), and the sentences.
 import type { Decimal } from '../core/decimal.js';
+import type { BreakevenDocument } from '../reports/schemas.js';
 import { formatMoney, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
-import { datasetLine } from './text-common.js';
-import { breakevenExportText, breakevenImportText, formatBreakevenPct } from './verdict.js';
+import { datasetLine, originText } from './text-common.js';
+import { formatBreakevenPct } from './verdict.js';
 
-export function renderBreakevenAsText(r: BreakevenReport, ctx: TextContext): string {
+export function renderBreakevenAsText(r: BreakevenDocument, ctx: TextContext): string {
   const { style } = ctx;
   const c = r.dataset.currency;
-  const t = formatMoney(r.threshold, { currency: c, trim: true });
-  const origins = r.assumptions.origins ?? {};
-  const note = (key: string) => (origins[key] && origins[key] !== 'option' ? style.dim(` (${origins[key]})`) : '');
-  const n = r.assumptions.years;
+  const a = r.assumptions;
+  const t = formatMoney(a.threshold, { currency: c, trim: true });
+  const note = (text: string | null) => (text ? style.dim(` (${text})`) : '');
+  const n = a.yearCount;
   const out: string[] = [
-    datasetLine(r.dataset, r.base.year),
+    datasetLine(r.dataset, a.baseYear),
     '',
     `Horizon:        ${r.horizonYear} (${n === 1 ? '1 year' : `${n} years, constant annual rates`})`,
-    `Threshold:      ${t}${note('threshold')}`,
-    `Export growth:  ${formatPct(r.assumptions.exportGrowthPct, { sign: true })} a year${note('exportGrowthPct')}`,
-    `Import growth:  ${formatPct(r.assumptions.importGrowthPct, { sign: true })} a year${note('importGrowthPct')}`,
+    `Threshold:      ${t}${note(originText(a.origins.threshold, 'threshold'))}`,
+    `Export growth:  ${formatPct(a.exportGrowthPct, { sign: true })} a year${note(originText(a.origins.exportGrowthPct, 'growth'))}`,
+    `Import growth:  ${formatPct(a.importGrowthPct, { sign: true })} a year${note(originText(a.origins.importGrowthPct, 'growth'))}`,
     `Balance at these rates in ${r.horizonYear}: ${formatMoney(r.balanceAtAssumptions, { currency: c, unit: ctx.unit })}`,
     '',
   ];
-  // The recomputed balance with every significant digit ("$1T", not "$1.00T"), so it visibly is the
-  // threshold itself and not merely close to it.
+  // The balance with every significant digit ("$1T", not "$1.00T"), so it visibly is the threshold
+  // itself and not merely close to it.
   const exact = (d: Decimal) => formatMoney(d, { currency: c, unit: ctx.unit, trim: true });
-  const row = (label: string, held: string, res: BreakevenResult): string[] =>
-    res.found
-      ? [label, held, formatBreakevenPct(res.solution.growthPct, true), ...(n > 1 ? [formatPct(res.solution.cumulativeGrowthPct, { sign: true })] : []), exact(res.solution.balance)]
-      : [label, held, style.bad('no solution'), ...(n > 1 ? [''] : []), ''];
   const head = ['Break-even', 'Held', 'Annual rate', ...(n > 1 ? [`Over ${n} years`] : []), `${r.horizonYear} balance at it`];
-  out.push(
-    drawTable(
-      {
-        head,
-        rows: [
-          row('Export growth', `imports ${formatPct(r.assumptions.importGrowthPct, { sign: true })}`, r.exportGrowth),
-          row('Import growth', `exports ${formatPct(r.assumptions.exportGrowthPct, { sign: true })}`, r.importGrowth),
-        ],
-      },
-      style,
-    ),
-    '',
-    breakevenExportText(r),
-    breakevenImportText(r),
-  );
+  const rows = r.solutions.map((s) => {
+    const label = s.solveFor === 'exports' ? 'Export growth' : 'Import growth';
+    const held = s.solveFor === 'exports' ? `imports ${formatPct(a.importGrowthPct, { sign: true })}` : `exports ${formatPct(a.exportGrowthPct, { sign: true })}`;
+    return s.found
+      ? [label, held, formatBreakevenPct(s.breakevenGrowthPct!, true), ...(n > 1 ? [formatPct(s.cumulativeGrowthPct!, { sign: true })] : []), exact(s.horizon!.balance)]
+      : [label, held, style.bad('no solution'), ...(n > 1 ? [''] : []), ''];
+  });
+  out.push(drawTable({ head, rows }, style), '', ...r.solutions.map((s) => s.text));
   if (n > 1) out.push(style.dim(`Annual rate = (1 + growth needed over ${n} years)^(1/${n}) − 1, the root taken in decimal.`));
   return `${out.join('\n')}\n`;
 }

@@ -48,7 +48,14 @@ export interface MoneyOptions {
   sign?: boolean;
   /** Decimals after the point, instead of the unit's usual 2 (T) or 1 (B, M, K). */
   decimals?: number;
+  /**
+   * Round toward −∞ ("floor") or +∞ ("ceil") instead of to nearest: the ends of a range are
+   * rounded outward, so the range printed always contains the exact one.
+   */
+  rounding?: 'floor' | 'ceil' | undefined;
 }
+
+const DIRECTED = { floor: Decimal.ROUND_FLOOR, ceil: Decimal.ROUND_CEIL } as const;
 
 /** "$3.77T", "-$190.0B", "$1,004.9B" (unit B), "+$196.5B" (sign). */
 export function formatMoney(input: Decimal, options: MoneyOptions = {}): string {
@@ -60,25 +67,34 @@ export function formatMoney(input: Decimal, options: MoneyOptions = {}): string 
   const decimals = options.decimals ?? SCALE[unit].decimals;
   // A trimmed figure (a threshold the user typed) shows every digit it has, up to 15 significant:
   // "$1T", "$1.30311T", never "$1.3T" for 1.30311T.
-  const scaled = value.abs().div(factor);
+  const directed = options.rounding && !options.trim ? value.div(factor).toDecimalPlaces(decimals, DIRECTED[options.rounding]) : null;
+  const scaled = directed ? directed.abs() : value.abs().div(factor);
   let digits = options.trim ? scaled.toSignificantDigits(15, Decimal.ROUND_HALF_UP).toFixed() : scaled.toFixed(decimals, Decimal.ROUND_HALF_UP);
   if (options.trim && digits.includes('.')) digits = digits.replace(/\.?0+$/, '');
   const roundsToZero = /^[0.]+$/.test(digits);
-  const sign = value.isNegative() && !roundsToZero ? '-' : options.sign && !roundsToZero ? '+' : '';
+  const negative = directed ? directed.isNegative() : value.isNegative();
+  const sign = negative && !roundsToZero ? '-' : options.sign && !roundsToZero ? '+' : '';
   const suffix = unit === '1' ? '' : unit;
   return `${sign}${currencyPrefix(options.currency ?? 'USD')}${groupThousands(digits)}${suffix}`;
 }
 
 /** "5.50%", or "+5.50%" with sign; `decimals` defaults to 2. A value that rounds to zero is unsigned. */
-export function formatPct(value: Decimal, options: { sign?: boolean; decimals?: number } = {}): string {
-  const digits = value.abs().toFixed(options.decimals ?? 2, Decimal.ROUND_HALF_UP);
-  const sign = /^[0.]+$/.test(digits) ? '' : value.isNegative() ? '-' : options.sign ? '+' : '';
+export function formatPct(value: Decimal, options: { sign?: boolean; decimals?: number; rounding?: 'floor' | 'ceil' | undefined } = {}): string {
+  const places = options.decimals ?? 2;
+  const v = options.rounding ? value.toDecimalPlaces(places, DIRECTED[options.rounding]) : value;
+  const digits = v.abs().toFixed(places, Decimal.ROUND_HALF_UP);
+  const sign = /^[0.]+$/.test(digits) ? '' : v.isNegative() ? '-' : options.sign ? '+' : '';
   return `${sign}${groupThousands(digits)}%`;
 }
 
 /** A change in percentage points: "+0.70 pp". */
-export function formatPp(value: Decimal): string {
-  return `${formatPct(value, { sign: true }).slice(0, -1)} pp`;
+export function formatPp(value: Decimal, rounding?: 'floor' | 'ceil'): string {
+  return `${formatPct(value, { sign: true, rounding }).slice(0, -1)} pp`;
+}
+
+/** A range of percentage points, the ends rounded outward: "+0.60 pp to +0.80 pp". */
+export function formatPpRange(low: Decimal, high: Decimal): string {
+  return `${formatPp(low, 'floor')} to ${formatPp(high, 'ceil')}`;
 }
 
 /** A ratio: "1.46×". */
@@ -106,10 +122,13 @@ function rangeDecimals(low: Decimal, high: Decimal, factor: Decimal, min: number
 export function formatMoneyRange(low: Decimal, high: Decimal, options: MoneyOptions & { around?: Decimal } = {}): string {
   const unit = !options.unit || options.unit === 'auto' ? autoUnit(options.around ?? (low.abs().gt(high.abs()) ? high : low)) : options.unit;
   const decimals = rangeDecimals(low, high, SCALE[unit].factor, SCALE[unit].decimals);
-  const one = (d: Decimal) => formatMoney(d, { ...options, unit, decimals });
   // A range narrower than any digit shown (a figure stated to the unit) is one value, not "x–x".
-  if (one(low) === one(high)) return formatMoney(low, { ...options, unit });
-  return `${one(low)}${rangeJoin(low, options.sign)}${one(high)}`;
+  const near = (d: Decimal) => formatMoney(d, { ...options, unit, decimals });
+  if (near(low) === near(high)) return formatMoney(low, { ...options, unit });
+  // The ends are rounded outward: the printed range contains the exact one.
+  const lo = formatMoney(low, { ...options, unit, decimals, rounding: 'floor' });
+  const hi = formatMoney(high, { ...options, unit, decimals, rounding: 'ceil' });
+  return `${lo}${rangeJoin(low, options.sign)}${hi}`;
 }
 
 /** An en dash between ends, but "to" once a sign would stand beside it ("-$1.04T to -$1.02T"). */
@@ -117,18 +136,20 @@ function rangeJoin(low: Decimal, signed = false): string {
   return signed || low.isNegative() ? ' to ' : '–';
 }
 
-/** "5.45%–5.55%", with decimals enough to show the width. */
+/** "5.45%–5.55%", with decimals enough to show the width, the ends rounded outward. */
 export function formatPctRange(low: Decimal, high: Decimal, options: { sign?: boolean } = {}): string {
   const decimals = rangeDecimals(low, high, new Decimal(1), 2);
   if (formatPct(low, { ...options, decimals }) === formatPct(high, { ...options, decimals })) return formatPct(low, { ...options, decimals: 2 });
-  return `${formatPct(low, { ...options, decimals })}${options.sign || low.isNegative() ? ' to ' : '–'}${formatPct(high, { ...options, decimals })}`;
+  const lo = formatPct(low, { ...options, decimals, rounding: 'floor' });
+  const hi = formatPct(high, { ...options, decimals, rounding: 'ceil' });
+  return `${lo}${options.sign || low.isNegative() ? ' to ' : '–'}${hi}`;
 }
 
-/** "1.43×–1.47×". */
+/** "1.43×–1.47×", the ends rounded outward. */
 export function formatRatioRange(low: Decimal, high: Decimal): string {
   const decimals = rangeDecimals(low, high, new Decimal(1), 2);
-  const [a, b] = [low, high].map((d) => d.toFixed(decimals, Decimal.ROUND_HALF_UP));
-  return a === b ? formatRatio(low) : `${a}×–${b}×`;
+  if (low.toFixed(decimals, Decimal.ROUND_HALF_UP) === high.toFixed(decimals, Decimal.ROUND_HALF_UP)) return formatRatio(low);
+  return `${low.toFixed(decimals, Decimal.ROUND_FLOOR)}×–${high.toFixed(decimals, Decimal.ROUND_CEIL)}×`;
 }
 
 /** The digits of an amount in a fixed unit, without currency or unit: "1.30" (T), "-190.0" (B). */

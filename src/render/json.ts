@@ -1,17 +1,8 @@
-// JSON for scripts: reports become plain documents (schemaVersion, kind, inputs, results) and are
-// written by our own serializer, so every number comes from the decimal's digits: no exponent, no
-// -0, at most 15 significant digits (rounded half away from zero), exactly what jq and JS read.
+// JSON for scripts: documents (src/reports) are written by our own serializer, so every number
+// comes from the decimal's digits: no exponent, no -0, at most 15 significant digits (rounded half
+// away from zero), exactly what jq and JS read. Any iterable that is not an array (a LazyList of a
+// million grid cells) is written as an array as its items are produced.
 import { Decimal, isDecimal } from '../core/decimal.js';
-
-export const JSON_SCHEMA_VERSION = 1;
-
-/**
- * An array whose items are produced as it is written, so a document with a million cells streams
- * instead of being built in memory first. Iterated once.
- */
-export class JsonLazyArray {
-  constructor(readonly items: Iterable<JsonValue>) {}
-}
 
 export type JsonValue =
   | null
@@ -19,7 +10,7 @@ export type JsonValue =
   | number
   | string
   | Decimal
-  | JsonLazyArray
+  | Iterable<JsonValue>
   | JsonValue[]
   | { [key: string]: JsonValue | undefined };
 
@@ -30,14 +21,14 @@ export function jsonNumber(value: Decimal): string {
   return text === '-0' || /^-0\.?0*$/.test(text) ? '0' : text;
 }
 
-export function stringifyJson(value: JsonValue, indent = 2): string {
+export function stringifyJson(value: unknown, indent = 2): string {
   return [...jsonChunks(value, indent)].join('');
 }
 
 /** The document as text in pieces of about 64 KiB, for writing as it is produced. */
-export function* jsonChunks(value: JsonValue, indent = 2): Generator<string> {
+export function* jsonChunks(value: unknown, indent = 2): Generator<string> {
   let buffer = '';
-  for (const piece of write(value, '', ' '.repeat(indent))) {
+  for (const piece of write(value as JsonValue, '', ' '.repeat(indent))) {
     buffer += piece;
     if (buffer.length >= 65536) {
       yield buffer;
@@ -69,10 +60,9 @@ function* write(value: JsonValue, pad: string, step: string): Generator<string> 
   const inner = pad + step;
   const nl = step ? '\n' : '';
   const colon = step ? ': ' : ':';
-  if (Array.isArray(value) || value instanceof JsonLazyArray) {
-    const items = value instanceof JsonLazyArray ? value.items : value;
+  if (Symbol.iterator in value) {
     let first = true;
-    for (const item of items) {
+    for (const item of value as Iterable<JsonValue>) {
       yield `${first ? '[' : ','}${nl}${inner}`;
       yield* write(item, inner, step);
       first = false;

@@ -1,13 +1,11 @@
 // The projection as text: assumptions, the path year by year against the threshold, the verdict.
 import type { Decimal } from '../core/decimal.js';
-import type { ProjectionReport } from '../core/project.js';
-import type { ProjectionRanges } from '../core/ranges.js';
+import type { ProjectionDocument } from '../reports/schemas.js';
 import { formatMoney, formatMoneyRange, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { balanceLabel } from './summary-text.js';
 import { drawTable } from './table.js';
-import { datasetLine } from './text-common.js';
-import { projectionVerdictText } from './verdict.js';
+import { datasetLine, originText } from './text-common.js';
 
 /** "3%" for a constant rate, "3%, 2.5%, 2%" for a path of rates. */
 function rateList(rates: readonly Decimal[]): string {
@@ -16,50 +14,51 @@ function rateList(rates: readonly Decimal[]): string {
   return rates.map((d) => formatPct(d, { sign: true })).join(', ');
 }
 
-export function renderProjectionAsText(r: ProjectionReport, ctx: TextContext, ranges?: ProjectionRanges): string {
+export function renderProjectionAsText(r: ProjectionDocument, ctx: TextContext): string {
   const { style } = ctx;
   const c = r.dataset.currency;
+  const a = r.assumptions;
   const money = (d: Decimal, sign = false) => formatMoney(d, { currency: c, unit: ctx.unit, sign });
-  const thresholdText = formatMoney(r.threshold, { currency: c, trim: true });
-  const origins = r.assumptions.origins ?? {};
-  const originNote = (key: string) => (origins[key] && origins[key] !== 'option' ? style.dim(` (${origins[key]})`) : '');
+  const thresholdText = formatMoney(a.threshold, { currency: c, trim: true });
+  const note = (text: string | null) => (text ? style.dim(` (${text})`) : '');
 
   const out: string[] = [
-    datasetLine(r.dataset, r.base.year),
+    datasetLine(r.dataset, a.baseYear),
     '',
-    `Export growth:  ${rateList(r.assumptions.exportGrowthPct)}${originNote('exportGrowthPct')}`,
-    `Import growth:  ${rateList(r.assumptions.importGrowthPct)}${originNote('importGrowthPct')}`,
-    `Threshold:      ${thresholdText}${originNote('threshold')}`,
+    `Export growth:  ${rateList(a.exportGrowthPctByYear)}${note(originText(a.origins.exportGrowthPct, 'growth'))}`,
+    `Import growth:  ${rateList(a.importGrowthPctByYear)}${note(originText(a.origins.importGrowthPct, 'growth'))}`,
+    `Threshold:      ${thresholdText}${note(originText(a.origins.threshold, 'threshold'))}`,
     '',
   ];
+  const withRanges = a.withRanges;
   const span = (low: Decimal, high: Decimal, around: Decimal) => formatMoneyRange(low, high, { currency: c, unit: ctx.unit, around });
+  const baseRange = r.base.ranges;
   const rows: string[][] = [
     [
-      `${r.base.year}`,
+      `${a.baseYear}`,
       money(r.base.exports),
       money(r.base.imports),
       money(r.base.balance),
-      ...(ranges ? [span(ranges.base.balance.low, ranges.base.balance.high, r.base.balance)] : []),
+      ...(withRanges && baseRange ? [span(baseRange.balance.low, baseRange.balance.high, r.base.balance)] : []),
       style.dim('base year'),
     ],
   ];
-  r.path.forEach((p, i) => {
+  for (const p of r.path) {
     const mark = p.aboveThreshold ? style.good(`✔ ${money(p.margin, true)}`) : style.bad(`✘ ${money(p.margin, true)}`);
-    const x = ranges?.path[i];
     // Within the rounding the answer may go either way: a "≈" beside the mark, explained below.
-    const maybe = x && x.aboveThreshold === 'maybe' ? style.dim(' ≈') : '';
-    rows.push([`${p.year}`, money(p.exports), money(p.imports), money(p.balance), ...(x ? [span(x.balance.low, x.balance.high, p.balance)] : []), `${mark}${maybe}`]);
-  });
+    const maybe = p.aboveThresholdInRange === 'maybe' ? style.dim(' ≈') : '';
+    rows.push([`${p.year}`, money(p.exports), money(p.imports), money(p.balance), ...(p.ranges ? [span(p.ranges.balance.low, p.ranges.balance.high, p.balance)] : []), `${mark}${maybe}`]);
+  }
   const balances = [r.base.balance, ...r.path.map((p) => p.balance)];
   const labels = new Set(balances.map(balanceLabel));
   const balanceHead = labels.size === 1 ? [...labels][0]! : 'Balance';
-  const head = ['Year', 'Exports', 'Imports', balanceHead, ...(ranges ? ['Range given rounding'] : []), `vs ${thresholdText}`];
+  const head = ['Year', 'Exports', 'Imports', balanceHead, ...(withRanges ? ['Range given rounding'] : []), `vs ${thresholdText}`];
   out.push(drawTable({ head, rows }, style));
-  if (ranges?.path.some((x) => x.aboveThreshold === 'maybe')) {
+  if (r.path.some((p) => p.aboveThresholdInRange === 'maybe')) {
     out.push(style.dim('≈ the threshold lies within the rounding range: the answer could go either way.'));
   }
-  const verdict = projectionVerdictText(r);
-  out.push('', r.verdict.holds ? style.good(verdict) : style.bad(verdict));
+  // The colour follows the answer, as the sentence does.
+  out.push('', r.verdict.answer ? style.good(r.verdict.text) : style.bad(r.verdict.text));
   return `${out.join('\n')}\n`;
 }
 

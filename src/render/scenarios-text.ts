@@ -2,13 +2,11 @@
 // below, coloured when colour is on), with each row's and column's break-even rate so the crossing
 // is explicit; and named scenarios side by side.
 import type { Decimal } from '../core/decimal.js';
-import type { BreakevenResult } from '../core/breakeven.js';
-import { type ScenarioComparisonReport, type ScenarioGridReport, gridCell } from '../core/scenarios.js';
+import type { ScenarioComparisonDocument, ScenarioGridDocument, ScenarioOriginDoc } from '../reports/schemas.js';
 import { autoUnit, formatMoney, formatPct, formatScaled, unitHeading } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
-import { datasetLine } from './text-common.js';
-import { projectionVerdictText } from './verdict.js';
+import { datasetLine, originText } from './text-common.js';
 
 const ABOVE = '✔';
 const BELOW = '✘';
@@ -17,45 +15,50 @@ function rateHead(pct: Decimal): string {
   return formatPct(pct, { sign: true, decimals: pct.decimalPlaces() > 2 ? pct.decimalPlaces() : pct.isInteger() ? 0 : 2 });
 }
 
-function crossingText(res: BreakevenResult): string {
-  return res.found ? formatPct(res.solution.growthPct, { sign: true }) : 'none';
+function crossingText(pct: Decimal | null): string {
+  return pct ? formatPct(pct, { sign: true }) : 'none';
 }
 
-export function renderScenarioGridAsText(r: ScenarioGridReport, ctx: TextContext): string {
+const rangeText = (x: { start: Decimal; stop: Decimal; step: Decimal }) => `${x.start.toFixed()}:${x.stop.toFixed()}:${x.step.toFixed()}`;
+
+/** The heat map. A table is for reading, so the grid is at most a few thousand cells (the spec checks). */
+export function renderScenarioGridAsText(r: ScenarioGridDocument, ctx: TextContext): string {
   const { style } = ctx;
   const c = r.dataset.currency;
-  const t = formatMoney(r.threshold, { currency: c, trim: true });
+  const a = r.assumptions;
+  const t = formatMoney(a.threshold, { currency: c, trim: true });
+  const exportAxis = [...r.exportAxis];
+  const importAxis = [...r.importAxis];
+  const cells = [...r.cells];
+  const cols = exportAxis.length;
+  const cellAt = (row: number, col: number) => cells[row * cols + col]!;
   // One unit for every cell, chosen by the largest magnitude shown, so the cells line up and compare.
-  let largest = r.threshold.abs();
-  for (let row = 0; row < r.importGrowthPct.length; row++) {
-    for (let col = 0; col < r.exportGrowthPct.length; col++) {
-      const b = gridCell(r, row, col).balance.abs();
-      if (b.gt(largest)) largest = b;
-    }
-  }
+  let largest = a.threshold.abs();
+  for (const cell of cells) if (cell.balance.abs().gt(largest)) largest = cell.balance.abs();
   const unit = ctx.unit === 'auto' ? autoUnit(largest) : ctx.unit;
-  const origins = r.assumptions.origins ?? {};
-  const note = (key: string) => (origins[key] && origins[key] !== 'option' ? style.dim(` (${origins[key]})`) : '');
+  const rangeNote = (origin: typeof a.origins.exportGrowthPctRange, range: typeof a.exportGrowthPctRange) =>
+    origin.source === 'option' ? '' : style.dim(` (default range ${rangeText(range)})`);
+  const thresholdNote = originText(a.origins.threshold, 'threshold');
 
   const out: string[] = [
-    datasetLine(r.dataset, r.base.year),
+    datasetLine(r.dataset, a.baseYear),
     '',
-    `Balance in ${r.horizonYear}, ${unitHeading(unit, c)}, ${r.assumptions.years === 1 ? 'after one year' : `after ${r.assumptions.years} years`} of constant growth`,
-    `Columns: export growth a year${note('exportGrowthPct')}; rows: import growth a year${note('importGrowthPct')}`,
-    `Threshold: ${t}${note('threshold')}   ${style.good(`${ABOVE} at or above`)}   ${style.bad(`${BELOW} below`)}`,
+    `Balance in ${r.horizonYear}, ${unitHeading(unit, c)}, ${a.yearCount === 1 ? 'after one year' : `after ${a.yearCount} years`} of constant growth`,
+    `Columns: export growth a year${rangeNote(a.origins.exportGrowthPctRange, a.exportGrowthPctRange)}; rows: import growth a year${rangeNote(a.origins.importGrowthPctRange, a.importGrowthPctRange)}`,
+    `Threshold: ${t}${thresholdNote ? style.dim(` (${thresholdNote})`) : ''}   ${style.good(`${ABOVE} at or above`)}   ${style.bad(`${BELOW} below`)}`,
     '',
   ];
 
   // The cells as plain text first (to measure), styled when drawn.
   const cellText = (row: number, col: number) => {
-    const cell = gridCell(r, row, col);
+    const cell = cellAt(row, col);
     const text = `${cell.aboveThreshold ? ABOVE : BELOW} ${formatScaled(cell.balance, unit)}`;
     return { text, above: cell.aboveThreshold };
   };
-  const rowHeads = r.importGrowthPct.map(rateHead);
-  const colHeads = r.exportGrowthPct.map(rateHead);
-  const rowCross = r.rowCrossings.map(crossingText);
-  const colCross = r.columnCrossings.map(crossingText);
+  const rowHeads = importAxis.map((x) => rateHead(x.importGrowthPct));
+  const colHeads = exportAxis.map((x) => rateHead(x.exportGrowthPct));
+  const rowCross = importAxis.map((x) => crossingText(x.breakevenExportGrowthPct));
+  const colCross = exportAxis.map((x) => crossingText(x.breakevenImportGrowthPct));
   const firstHead = 'Imp. \\ Exp.';
   const crossHead = 'Break-even';
   const crossRowHead = 'Break-even';
@@ -109,37 +112,50 @@ export function renderScenarioGridAsText(r: ScenarioGridReport, ctx: TextContext
   return `${out.join('\n')}\n`;
 }
 
-export function renderScenarioComparisonAsText(r: ScenarioComparisonReport, ctx: TextContext): string {
+/** Where a scenario's rates come from, in words: "2026 forecast", "baseline, exports +3 pp, imports −3 pp". */
+function scenarioOriginText(o: ScenarioOriginDoc): string {
+  switch (o.source) {
+    case 'baseline':
+      return o.forecastYear === null ? 'no forecast: flat' : `${o.forecastYear} forecast`;
+    case 'spread': {
+      const pp = (d: Decimal) => `${d.isNegative() ? '−' : '+'}${d.abs().toFixed()} pp`;
+      return `baseline, exports ${pp(o.exportSpreadPp)}, imports ${pp(o.importSpreadPp)}`;
+    }
+    default:
+      return 'dataset';
+  }
+}
+
+export function renderScenarioComparisonAsText(r: ScenarioComparisonDocument, ctx: TextContext): string {
   const { style } = ctx;
   const c = r.dataset.currency;
-  const t = formatMoney(r.threshold, { currency: c, trim: true });
+  const a = r.assumptions;
+  const t = formatMoney(a.threshold, { currency: c, trim: true });
   const money = (d: Decimal) => formatMoney(d, { currency: c, unit: ctx.unit });
-  const thresholdNote = r.origins.threshold && r.origins.threshold !== 'option' ? style.dim(` (${r.origins.threshold})`) : '';
-  const out: string[] = [datasetLine(r.dataset, r.base.year), '', `Threshold: ${t}${thresholdNote}`, ''];
-  const head = ['', ...r.outcomes.map((o) => o.scenario.label)];
+  const note = originText(a.origins.threshold, 'threshold');
+  const out: string[] = [datasetLine(r.dataset, a.baseYear), '', `Threshold: ${t}${note ? style.dim(` (${note})`) : ''}`, ''];
+  const head = ['', ...r.scenarios.map((s) => s.label)];
   const rows: string[][] = [
-    ['Export growth', ...r.outcomes.map((o) => `${formatPct(o.scenario.exportGrowthPct, { sign: true })} a year`)],
-    ['Import growth', ...r.outcomes.map((o) => `${formatPct(o.scenario.importGrowthPct, { sign: true })} a year`)],
-    [`${r.base.year} balance`, ...r.outcomes.map(() => style.dim(money(r.base.balance)))],
+    ['Export growth', ...r.scenarios.map((s) => `${formatPct(s.exportGrowthPct, { sign: true })} a year`)],
+    ['Import growth', ...r.scenarios.map((s) => `${formatPct(s.importGrowthPct, { sign: true })} a year`)],
+    [`${a.baseYear} balance`, ...r.scenarios.map(() => style.dim(money(r.base.balance)))],
   ];
-  for (let i = 0; i < r.years; i++) {
-    const year = r.base.year + i + 1;
+  for (let i = 0; i < a.yearCount; i++) {
     rows.push([
-      `${year} balance`,
-      ...r.outcomes.map((o) => {
-        const p = o.projection.path[i]!;
+      `${a.baseYear + i + 1} balance`,
+      ...r.scenarios.map((s) => {
+        const p = s.path[i]!;
         const text = `${p.aboveThreshold ? ABOVE : BELOW} ${money(p.balance)}`;
         return p.aboveThreshold ? style.good(text) : style.bad(text);
       }),
     ]);
   }
   out.push(drawTable({ head, rows }, style), '');
-  for (const o of r.outcomes) {
-    const v = projectionVerdictText(o.projection);
-    const line = `${o.scenario.label}: ${v}`;
-    out.push(o.projection.verdict.holds ? style.good(line) : style.bad(line));
+  for (const s of r.scenarios) {
+    const line = `${s.label}: ${s.verdict.text}`;
+    out.push(s.verdict.answer ? style.good(line) : style.bad(line));
   }
-  const defs = r.outcomes.filter((o) => o.scenario.origin !== 'option').map((o) => `${o.scenario.label}: ${o.scenario.description ?? o.scenario.origin}`);
+  const defs = r.scenarios.map((s) => `${s.label}: ${s.description ?? scenarioOriginText(s.origin)}`);
   if (defs.length > 0) out.push('', ...defs.map((d) => style.dim(d)));
   return `${out.join('\n')}\n`;
 }

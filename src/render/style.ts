@@ -20,6 +20,8 @@ export interface TextContext {
   /** Columns available; 80 when not a terminal. */
   width: number;
   unit: import('./format.js').DisplayUnit;
+  /** A person at a terminal reads the result (not a pipe or a file): charts appear by default. */
+  interactive: boolean;
 }
 
-export const defaultTextContext: TextContext = { style: plainStyle, width: 80, unit: 'auto' };
+export const defaultTextContext: TextContext = { style: plainStyle, width: 80, unit: 'auto', interactive: false };

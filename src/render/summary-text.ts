@@ -1,9 +1,8 @@
 // The summary as text for people: the year against the prior year, ratios, monthly momentum.
 import type { Decimal } from '../core/decimal.js';
-import type { Interval } from '../core/interval.js';
-import type { SummaryRanges } from '../core/ranges.js';
-import type { SummaryReport } from '../core/summary.js';
-import { formatMoney, formatMoneyRange, formatPct, formatPctRange, formatPp, formatRatio, formatRatioRange } from './format.js';
+import type { IntervalDoc } from '../reports/document.js';
+import type { SummaryDocument } from '../reports/schemas.js';
+import { formatMoney, formatMoneyRange, formatPct, formatPctRange, formatPp, formatPpRange, formatRatio, formatRatioRange } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
 import { datasetLine } from './text-common.js';
@@ -14,28 +13,29 @@ export function balanceLabel(balance: Decimal): string {
   return 'Trade surplus';
 }
 
-export function renderSummaryAsText(r: SummaryReport, ctx: TextContext, ranges?: SummaryRanges): string {
+export function renderSummaryAsText(r: SummaryDocument, ctx: TextContext): string {
   const { style } = ctx;
+  const year = r.assumptions.year;
   const money = (d: Decimal, sign = false) => formatMoney(d, { currency: r.dataset.currency, unit: ctx.unit, sign });
   const colour = (d: Decimal, text: string) => (d.isNegative() ? style.bad(text) : style.good(text));
-  const out: string[] = [datasetLine(r.dataset, r.current.year), ''];
+  const out: string[] = [datasetLine(r.dataset, year), ''];
 
   const prior = r.prior;
-  const growth = r.growth;
-  const head = ['', ...(prior ? [`${prior.year}${prior.basis === 'implied' ? ' (implied)' : ''}`] : []), `${r.current.year}`, ...(prior ? ['Change'] : [])];
+  const growth = r.exportGrowthPct && r.importGrowthPct ? { exportGrowthPct: r.exportGrowthPct, importGrowthPct: r.importGrowthPct, basis: r.growthBasis } : null;
+  const head = ['', ...(prior ? [`${prior.year}${prior.basis === 'implied' ? ' (implied)' : ''}`] : []), `${year}`, ...(prior ? ['Change'] : [])];
   /** A row: label, the prior year's cell (when there is a prior year), this year's, the change. */
   const row = (label: string, before: string, now: string, change: string) => [label, ...(prior ? [before] : []), now, ...(prior ? [change] : [])];
   const balanceChange = r.balanceChange
     ? `${money(r.balanceChange, true)}${r.balanceChangePct ? ` (${formatPct(r.balanceChangePct, { sign: true })})` : ''}`
     : '';
   const rows = [
-    row('Exports', prior ? money(prior.exports) : '', money(r.current.exports), growth ? formatPct(growth.exportGrowthPct, { sign: true }) : ''),
-    row('Imports', prior ? money(prior.imports) : '', money(r.current.imports), growth ? formatPct(growth.importGrowthPct, { sign: true }) : ''),
+    row('Exports', prior ? money(prior.exports) : '', money(r.exports), growth ? formatPct(growth.exportGrowthPct, { sign: true }) : ''),
+    row('Imports', prior ? money(prior.imports) : '', money(r.imports), growth ? formatPct(growth.importGrowthPct, { sign: true }) : ''),
     row(
       // A surplus one year and a deficit the other is a "Trade balance" row, signed in each column.
-      colour(r.current.balance, prior && balanceLabel(prior.balance) !== balanceLabel(r.current.balance) ? 'Trade balance' : balanceLabel(r.current.balance)),
+      colour(r.balance, prior && balanceLabel(prior.balance) !== balanceLabel(r.balance) ? 'Trade balance' : balanceLabel(r.balance)),
       prior ? money(prior.balance) : '',
-      colour(r.current.balance, money(r.current.balance)),
+      colour(r.balance, money(r.balance)),
       balanceChange,
     ),
     row('Total trade', prior ? money(prior.totalTrade) : '', money(r.totalTrade), r.totalTradeChange ? money(r.totalTradeChange, true) : ''),
@@ -56,36 +56,36 @@ export function renderSummaryAsText(r: SummaryReport, ctx: TextContext, ranges?:
   const m = r.momentum;
   if (m) {
     const mrows: string[][] = [];
-    if (m.exports) mrows.push(['Exports', formatPct(m.exports.earlierPct, { sign: true }), formatPct(m.exports.laterPct, { sign: true }), formatPp(m.exports.changePp)]);
-    if (m.imports) mrows.push(['Imports', formatPct(m.imports.earlierPct, { sign: true }), formatPct(m.imports.laterPct, { sign: true }), formatPp(m.imports.changePp)]);
-    out.push('', drawTable({ head: ['Monthly growth, y/y', m.earlier, m.later, 'Momentum'], rows: mrows }, style));
+    if (m.exports) mrows.push(['Exports', formatPct(m.exports.fromPct, { sign: true }), formatPct(m.exports.toPct, { sign: true }), formatPp(m.exports.changePp)]);
+    if (m.imports) mrows.push(['Imports', formatPct(m.imports.fromPct, { sign: true }), formatPct(m.imports.toPct, { sign: true }), formatPp(m.imports.changePp)]);
+    out.push('', drawTable({ head: ['Monthly growth, y/y', m.from, m.to, 'Momentum'], rows: mrows }, style));
   }
-  if (ranges) out.push('', rangesTable(r, ranges, ctx));
+  if (r.ranges) out.push('', rangesTable(r, r.ranges, ctx));
   if (notes.length > 0) out.push('', ...notes.map((n) => style.dim(n)));
   return `${out.join('\n')}\n`;
 }
 
 /** Each derived value beside the range the rounding of the stated figures allows. */
-function rangesTable(r: SummaryReport, x: SummaryRanges, ctx: TextContext): string {
+function rangesTable(r: SummaryDocument, x: NonNullable<SummaryDocument['ranges']>, ctx: TextContext): string {
   const c = r.dataset.currency;
   const rows: string[][] = [];
-  const money = (label: string, value: Decimal | null | undefined, iv: Interval | null | undefined, sign = false) => {
+  const money = (label: string, value: Decimal | null | undefined, iv: IntervalDoc | null | undefined, sign = false) => {
     if (value && iv) rows.push([label, formatMoney(value, { currency: c, unit: ctx.unit, sign }), formatMoneyRange(iv.low, iv.high, { currency: c, unit: ctx.unit, around: value, sign })]);
   };
-  const pct = (label: string, value: Decimal | null | undefined, iv: Interval | null | undefined, sign = true) => {
+  const pct = (label: string, value: Decimal | null | undefined, iv: IntervalDoc | null | undefined, sign = true) => {
     if (value && iv) rows.push([label, formatPct(value, { sign }), formatPctRange(iv.low, iv.high, { sign })]);
   };
-  const y = r.current.year;
-  const bal = balanceLabel(r.current.balance);
-  money(`Exports ${y}`, r.current.exports, x.exports);
-  money(`Imports ${y}`, r.current.imports, x.imports);
-  money(`${bal} ${y}`, r.current.balance, x.balance);
+  const y = r.assumptions.year;
+  const bal = balanceLabel(r.balance);
+  money(`Exports ${y}`, r.exports, x.exports);
+  money(`Imports ${y}`, r.imports, x.imports);
+  money(`${bal} ${y}`, r.balance, x.balance);
   money(`Total trade ${y}`, r.totalTrade, x.totalTrade);
   if (r.coverageRatio && x.coverageRatio) rows.push(['Export/import coverage', formatRatio(r.coverageRatio), formatRatioRange(x.coverageRatio.low, x.coverageRatio.high)]);
   pct(`${bal.replace('Trade ', '').replace(/^./, (ch) => ch.toUpperCase())} as share of trade`, r.balanceShareOfTradePct, x.balanceShareOfTradePct, false);
-  const basis = r.growth?.basis === 'derived' ? ' (derived)' : '';
-  pct(`Export growth${basis}`, r.growth?.exportGrowthPct, x.exportGrowthPct);
-  pct(`Import growth${basis}`, r.growth?.importGrowthPct, x.importGrowthPct);
+  const basis = r.growthBasis === 'derived' ? ' (derived)' : '';
+  pct(`Export growth${basis}`, r.exportGrowthPct, x.exportGrowthPct);
+  pct(`Import growth${basis}`, r.importGrowthPct, x.importGrowthPct);
   if (r.prior && x.prior) {
     const p = `${r.prior.year}${r.prior.basis === 'implied' ? ' (implied)' : ''}`;
     money(`Exports ${p}`, r.prior.exports, x.prior.exports);
@@ -95,7 +95,7 @@ function rangesTable(r: SummaryReport, x: SummaryRanges, ctx: TextContext): stri
     pct('Balance change, %', r.balanceChangePct, x.balanceChangePct);
   }
   const m = r.momentum;
-  if (m?.exports && x.momentum?.exports) rows.push(['Export momentum', formatPp(m.exports.changePp), `${formatPp(x.momentum.exports.changePp.low)} to ${formatPp(x.momentum.exports.changePp.high)}`]);
-  if (m?.imports && x.momentum?.imports) rows.push(['Import momentum', formatPp(m.imports.changePp), `${formatPp(x.momentum.imports.changePp.low)} to ${formatPp(x.momentum.imports.changePp.high)}`]);
+  if (m?.exports && x.momentum?.exports) rows.push(['Export momentum', formatPp(m.exports.changePp), formatPpRange(x.momentum.exports.changePp.low, x.momentum.exports.changePp.high)]);
+  if (m?.imports && x.momentum?.imports) rows.push(['Import momentum', formatPp(m.imports.changePp), formatPpRange(x.momentum.imports.changePp.low, x.momentum.imports.changePp.high)]);
   return drawTable({ head: ['Given the rounding', 'As stated', 'Range'], rows }, ctx.style);
 }

@@ -1,8 +1,6 @@
 // Verdicts as sentences: "Surplus stays above $1T in 2026: yes, by $303.1B". A deficit is called a
 // deficit: a negative threshold reads as "deficit stays smaller than".
 import type { Decimal } from '../core/decimal.js';
-import type { BreakevenReport, BreakevenResult } from '../core/breakeven.js';
-import type { ProjectionReport } from '../core/project.js';
 import { formatMoney, formatPct } from './format.js';
 
 /** The question a threshold asks of a balance, phrased for where the balance starts. */
@@ -15,51 +13,70 @@ export function thresholdQuestion(threshold: Decimal, startBalance: Decimal, cur
   return startsAbove ? `Deficit stays smaller than ${t}` : `Deficit narrows to ${t} or less`;
 }
 
-/**
- * The verdict of a projection as a sentence. Where the balance starts at or above the line the
- * question is whether it stays there in every year; where it starts below, whether it gets there
- * (and stays) by the horizon. Failures are worded for the kind of line: a surplus falls below it,
- * a deficit exceeds it.
- */
-export function projectionVerdictText(r: ProjectionReport): string {
-  const c = r.dataset.currency;
-  const v = r.verdict;
-  const money = (d: Decimal) => formatMoney(d, { currency: c });
-  const t = formatMoney(r.threshold.abs(), { currency: c, trim: true });
-  const first = r.path[0]!.year;
-  const single = r.path.length === 1;
-  const subject = thresholdQuestion(r.threshold, r.base.balance, c);
+/** What a verdict's sentence needs besides the verdict: the line, where the balance starts, the years. */
+export interface VerdictContext {
+  threshold: Decimal;
+  baseBalance: Decimal;
+  /** The first projected year. */
+  firstYear: number;
+  currency: string;
+}
 
-  if (v.startsAbove) {
-    const question = `${subject} ${single ? `in ${first}` : `in every year ${first}–${v.horizonYear}`}`;
-    if (v.holds) {
+/** The verdict fields a sentence is built from (a projection's, or a scenario's). */
+export interface VerdictData {
+  question: 'stays-above' | 'reaches';
+  answer: boolean;
+  firstYearAbove: number | null;
+  firstYearBelow: number | null;
+  aboveFrom: number | null;
+  tightest: { year: number; margin: Decimal };
+  best: { year: number; margin: Decimal };
+  horizon: { year: number; margin: Decimal };
+}
+
+/**
+ * The verdict of a projection as a sentence, built from its question and answer. "stays-above": the
+ * balance starts at or above the line, and the question is whether it stays there in every year;
+ * "reaches": it starts below, and the question is whether it gets there (and stays) by the horizon.
+ * Failures are worded for the kind of line: a surplus falls below it, a deficit exceeds it.
+ */
+export function projectionVerdictText(v: VerdictData, c: VerdictContext): string {
+  const money = (d: Decimal) => formatMoney(d, { currency: c.currency });
+  const t = formatMoney(c.threshold.abs(), { currency: c.currency, trim: true });
+  const first = c.firstYear;
+  const single = v.horizon.year === first;
+  const subject = thresholdQuestion(c.threshold, c.baseBalance, c.currency);
+
+  if (v.question === 'stays-above') {
+    const question = `${subject} ${single ? `in ${first}` : `in every year ${first}–${v.horizon.year}`}`;
+    if (v.answer) {
       // "At or above" is the test: a balance exactly on the line says so rather than "by $0.00".
-      if (v.tightestMargin.isZero()) return `${question}: yes, exactly on the line${single ? '' : ` in ${v.tightestYear}`}`;
-      return single ? `${question}: yes, by ${money(v.tightestMargin)}` : `${question}: yes, by at least ${money(v.tightestMargin)} (${v.tightestYear})`;
+      if (v.tightest.margin.isZero()) return `${question}: yes, exactly on the line${single ? '' : ` in ${v.tightest.year}`}`;
+      return single ? `${question}: yes, by ${money(v.tightest.margin)}` : `${question}: yes, by at least ${money(v.tightest.margin)} (${v.tightest.year})`;
     }
-    const gap = money(v.tightestMargin.abs());
-    const deficit = r.threshold.isNegative();
+    const gap = money(v.tightest.margin.abs());
+    const deficit = c.threshold.isNegative();
     if (single) return deficit ? `${question}: no, the deficit exceeds it by ${gap}` : `${question}: no, short by ${gap}`;
     const crosses = deficit
       ? `the deficit exceeds ${t} in ${v.firstYearBelow}`
-      : r.threshold.isZero()
+      : c.threshold.isZero()
         ? `it falls into deficit in ${v.firstYearBelow}`
-        : `it falls below ${formatMoney(r.threshold, { currency: c, trim: true })} in ${v.firstYearBelow}`;
-    const upTo = v.firstYearBelow === v.tightestYear ? gap : `up to ${gap} (${v.tightestYear})`;
-    return `${question}: no, ${crosses}, ${deficit ? 'by' : r.threshold.isZero() ? 'a deficit of' : 'short by'} ${upTo}`;
+        : `it falls below ${formatMoney(c.threshold, { currency: c.currency, trim: true })} in ${v.firstYearBelow}`;
+    const upTo = v.firstYearBelow === v.tightest.year ? gap : `up to ${gap} (${v.tightest.year})`;
+    return `${question}: no, ${crosses}, ${deficit ? 'by' : c.threshold.isZero() ? 'a deficit of' : 'short by'} ${upTo}`;
   }
 
-  const question = `${subject} ${single ? `in ${first}` : `by ${v.horizonYear}`}`;
-  if (v.aboveFrom !== null) {
-    const spare = money(v.horizonMargin);
+  const question = `${subject} ${single ? `in ${first}` : `by ${v.horizon.year}`}`;
+  if (v.answer) {
+    const spare = money(v.horizon.margin);
     if (single) return `${question}: yes, by ${spare}`;
-    return `${question}: yes, from ${v.aboveFrom} (by ${spare} in ${v.horizonYear})`;
+    return `${question}: yes, from ${v.aboveFrom} (by ${spare} in ${v.horizon.year})`;
   }
   // A deficit that has not narrowed enough is still over its line; a surplus is short of it.
-  const miss = (gap: Decimal) => (r.threshold.isNegative() ? `the deficit is still ${money(gap.abs())} over` : `short by ${money(gap.abs())}`);
-  if (single) return `${question}: no, ${miss(v.tightestMargin)}`;
-  if (v.firstYearAbove !== null) return `${question}: no, it gets there in ${v.firstYearAbove} but not to stay (${miss(v.horizonMargin)} in ${v.horizonYear})`;
-  return `${question}: no, ${miss(v.bestMargin)} at the closest (${v.bestYear})`;
+  const miss = (gap: Decimal) => (c.threshold.isNegative() ? `the deficit is still ${money(gap.abs())} over` : `short by ${money(gap.abs())}`);
+  if (single) return `${question}: no, ${miss(v.tightest.margin)}`;
+  if (v.firstYearAbove !== null) return `${question}: no, it gets there in ${v.firstYearAbove} but not to stay (${miss(v.horizon.margin)} in ${v.horizon.year})`;
+  return `${question}: no, ${miss(v.best.margin)} at the closest (${v.best.year})`;
 }
 
 /**
@@ -83,51 +100,68 @@ export function formatBreakevenPct(value: Decimal, sign = false): string {
   return formatPct(value, { decimals: 4, sign });
 }
 
-function when(r: BreakevenReport): string {
-  return r.assumptions.years === 1 ? `in ${r.horizonYear}` : `a year through ${r.horizonYear}`;
+/** What a break-even sentence needs besides the solution. */
+export interface BreakevenContext {
+  threshold: Decimal;
+  baseBalance: Decimal;
+  horizonYear: number;
+  yearCount: number;
+  /** The rate of the flow held fixed while the other is solved. */
+  heldGrowthPct: Decimal;
+  currency: string;
 }
 
-function cumulativeNote(r: BreakevenReport, cumulative: Decimal): string {
-  return r.assumptions.years === 1 ? '' : ` (${formatPct(cumulative.abs(), { decimals: 2 })} over ${r.assumptions.years} years)`;
+/** The solution fields a sentence is built from. */
+export interface BreakevenData {
+  solveFor: 'exports' | 'imports';
+  found: boolean;
+  breakevenGrowthPct: Decimal | null;
+  cumulativeGrowthPct: Decimal | null;
+  reason: 'no-exports' | 'no-imports' | 'out-of-reach' | 'any-rate' | null;
+  boundBalance: Decimal | null;
 }
 
-function noSolutionText(r: BreakevenReport, res: Extract<BreakevenResult, { found: false }>, flow: 'export' | 'import'): string {
-  const c = r.dataset.currency;
-  const t = formatMoney(r.threshold, { currency: c, trim: true });
-  switch (res.reason) {
+function when(c: BreakevenContext): string {
+  return c.yearCount === 1 ? `in ${c.horizonYear}` : `a year through ${c.horizonYear}`;
+}
+
+function cumulativeNote(c: BreakevenContext, cumulative: Decimal): string {
+  return c.yearCount === 1 ? '' : ` (${formatPct(cumulative.abs(), { decimals: 2 })} over ${c.yearCount} years)`;
+}
+
+function noSolutionText(s: BreakevenData, c: BreakevenContext): string {
+  const money = (d: Decimal) => formatMoney(d, { currency: c.currency });
+  const t = formatMoney(c.threshold, { currency: c.currency, trim: true });
+  const flow = s.solveFor === 'exports' ? 'export' : 'import';
+  switch (s.reason) {
     case 'no-exports':
-      return `No export growth reaches ${t}: there are no exports to grow, so the ${r.horizonYear} balance is ${formatMoney(res.balance, { currency: c })} at any rate.`;
+      return `No export growth reaches ${t}: there are no exports to grow, so the ${c.horizonYear} balance is ${money(s.boundBalance!)} at any rate.`;
     case 'no-imports':
-      return `No import growth reaches ${t}: there are no imports to grow, so the ${r.horizonYear} balance is ${formatMoney(res.balance, { currency: c })} at any rate.`;
+      return `No import growth reaches ${t}: there are no imports to grow, so the ${c.horizonYear} balance is ${money(s.boundBalance!)} at any rate.`;
     case 'any-rate':
-      return `The ${r.horizonYear} balance is exactly ${t} at any ${flow} growth: that flow is zero.`;
-    case 'out-of-reach':
-      return flow === 'export'
-        ? `No export growth above −100 % brings the ${r.horizonYear} balance down to ${t}: even with exports gone it would be ${formatMoney(res.bound, { currency: c })}.`
-        : `No import growth above −100 % lets the ${r.horizonYear} balance reach ${t}: even with imports gone it would be ${formatMoney(res.bound, { currency: c })}.`;
+      return `The ${c.horizonYear} balance is exactly ${t} at any ${flow} growth: that flow is zero.`;
+    default:
+      return s.solveFor === 'exports'
+        ? `No export growth above −100 % brings the ${c.horizonYear} balance down to ${t}: even with exports gone it would be ${money(s.boundBalance!)}.`
+        : `No import growth above −100 % lets the ${c.horizonYear} balance reach ${t}: even with imports gone it would be ${money(s.boundBalance!)}.`;
   }
 }
 
-/** "With imports at 0.00%, exports could fall 5.0398% in 2026 before the surplus drops to $1T." */
-export function breakevenExportText(r: BreakevenReport): string {
-  const res = r.exportGrowth;
-  if (!res.found) return noSolutionText(r, res, 'export');
-  const { drops, holds } = crossingPhrase(r.threshold, r.base.balance, r.dataset.currency);
-  const g = res.solution.growthPct;
-  const given = `With imports at ${formatPct(r.assumptions.importGrowthPct, { sign: true })}`;
-  const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);
-  if (g.isNegative()) return `${given}, exports could fall ${formatBreakevenPct(g.abs())} ${when(r)}${note} before ${drops}.`;
-  return `${given}, exports must grow at least ${formatBreakevenPct(g)} ${when(r)}${note} ${holds}.`;
-}
-
-/** "With exports at +3.00%, imports could rise 11.7481% in 2026 before the surplus drops to $1T." */
-export function breakevenImportText(r: BreakevenReport): string {
-  const res = r.importGrowth;
-  if (!res.found) return noSolutionText(r, res, 'import');
-  const { drops, holds } = crossingPhrase(r.threshold, r.base.balance, r.dataset.currency);
-  const h = res.solution.growthPct;
-  const given = `With exports at ${formatPct(r.assumptions.exportGrowthPct, { sign: true })}`;
-  const note = cumulativeNote(r, res.solution.cumulativeGrowthPct);
-  if (!h.isNegative()) return `${given}, imports could rise ${formatBreakevenPct(h)} ${when(r)}${note} before ${drops}.`;
-  return `${given}, imports must fall at least ${formatBreakevenPct(h.abs())} ${when(r)}${note} ${holds}.`;
+/**
+ * "With imports at 0.00%, exports could fall 5.0398% in 2026 before the surplus drops to $1T."
+ * "With exports at +3.00%, imports could rise 11.7481% in 2026 before the surplus drops to $1T."
+ */
+export function breakevenText(s: BreakevenData, c: BreakevenContext): string {
+  if (!s.found) return noSolutionText(s, c);
+  const { drops, holds } = crossingPhrase(c.threshold, c.baseBalance, c.currency);
+  const rate = s.breakevenGrowthPct!;
+  const note = cumulativeNote(c, s.cumulativeGrowthPct!);
+  if (s.solveFor === 'exports') {
+    const given = `With imports at ${formatPct(c.heldGrowthPct, { sign: true })}`;
+    if (rate.isNegative()) return `${given}, exports could fall ${formatBreakevenPct(rate.abs())} ${when(c)}${note} before ${drops}.`;
+    return `${given}, exports must grow at least ${formatBreakevenPct(rate)} ${when(c)}${note} ${holds}.`;
+  }
+  const given = `With exports at ${formatPct(c.heldGrowthPct, { sign: true })}`;
+  if (!rate.isNegative()) return `${given}, imports could rise ${formatBreakevenPct(rate)} ${when(c)}${note} before ${drops}.`;
+  return `${given}, imports must fall at least ${formatBreakevenPct(rate.abs())} ${when(c)}${note} ${holds}.`;
 }

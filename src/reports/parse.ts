@@ -1,5 +1,6 @@
 // Raw option strings become typed, validated values here and nowhere else ("low args" to "high
-// args"). Each failure is a UsageError naming the option, the value and what was expected.
+// args", before any file is opened). Each failure is a UsageError naming the option, the value and
+// what was expected.
 import { Decimal } from '../core/decimal.js';
 import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, SD_MAX_PCT, YEARS_MAX, YEARS_MIN } from '../core/limits.js';
 import { type DecimalRange, rangeCount, singleRange } from '../core/range.js';
@@ -73,14 +74,12 @@ export function parseCalendarYear(option: string, raw: string): number {
 }
 
 /** A year the dataset has figures for: --year must name one of them (the latest is the default). */
-export function parseDatasetYear(option: string, raw: string, dataset: { id: string; years: readonly { year: number }[] }): number {
-  const year = parseCalendarYear(option, raw);
+export function checkDatasetYear(option: string, year: number, dataset: { id: string; years: readonly { year: number }[] }): void {
   if (!dataset.years.some((r) => r.year === year)) {
     const have = dataset.years.map((r) => r.year);
     const list = have.length > 12 ? `${have[0]}–${have[have.length - 1]}, not every year` : have.join(', ');
-    throw new UsageError(`${option} ${quoted(raw)} is not a year of dataset "${dataset.id}" (it has: ${list})`);
+    throw new UsageError(`${option} ${quoted(String(year))} is not a year of dataset "${dataset.id}" (it has: ${list})`);
   }
-  return year;
 }
 
 /** An amount with an optional unit: "1T", "800B", "1e12", "$1.2 trillion", "-500B". */

@@ -16,23 +16,3 @@ export const DISPLAY_UNITS = ['auto', 'T', 'B', 'M', 'K', '1'] as const;
 
 /** The named scenarios every dataset has (a dataset may define more). */
 export const BUILTIN_SCENARIOS = ['baseline', 'optimistic', 'pessimistic'] as const;
-
-/**
- * Values a shell may offer for an option or argument that commander does not restrict itself
- * (the CLI checks them, with messages of its own). Read by the completion scripts.
- */
-export interface ValueHints {
-  valueHints?: readonly string[];
-  /** The value is a file name: shells offer files. (Other values without hints get nothing.) */
-  valueIsFile?: boolean;
-}
-
-export function hint<T extends object>(target: T, values: readonly string[]): T {
-  (target as T & ValueHints).valueHints = values;
-  return target;
-}
-
-export function fileValue<T extends object>(target: T): T {
-  (target as T & ValueHints).valueIsFile = true;
-  return target;
-}

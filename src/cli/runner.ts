@@ -1,0 +1,90 @@
+// Runs one report command: raw options → typed options (exit 2 before any file is opened) → the
+// input → resolve → compute → the document → one view of it, written to stdout or --output.
+// The same path for every command; what differs is the spec.
+import type { Dataset } from '../core/types.js';
+import type { LoadedDatasets } from '../data/load-file.js';
+import { DataError, InterruptedError } from '../errors.js';
+import { gridOf } from '../reports/columns.js';
+import { parseCommon } from '../reports/common.js';
+import type { CommandDecl } from '../reports/registry.js';
+import type { AnySpec, Control, RawOptions } from '../reports/spec.js';
+import type { IO } from './io.js';
+import { type OutputOptions, emit, resolveOutput } from './output.js';
+
+async function loadInput(spec: AnySpec, opts: unknown, common: ReturnType<typeof parseCommon>, io: IO): Promise<Dataset | LoadedDatasets | null> {
+  if (spec.input === 'none') return null;
+  const selection = spec.source?.(opts, common) ?? common.selection;
+  const { builtinListing, loadSelection, pickReporter } = await import('../data/select.js');
+  const read = { cwd: io.cwd, stdin: io.stdin };
+  if (spec.input === 'datasets') return selection.data === undefined && selection.dataset === undefined ? builtinListing() : loadSelection(selection, read);
+  return pickReporter(await loadSelection(selection, read), selection.reporter);
+}
+
+/** Ctrl-C and progress for a long computation, wired to the process (or to the test's IO). */
+function controlOf(io: IO): { control: Control; release: () => void } {
+  let interrupted = false;
+  const unsubscribe = io.onInterrupt?.(() => {
+    interrupted = true;
+  });
+  return {
+    control: {
+      pause: async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (interrupted) throw new InterruptedError();
+      },
+      progress: async (total, label) => {
+        if (io.stderr.isTTY !== true) return null;
+        const mod = await import('cli-progress');
+        const cp = (mod as unknown as { default?: typeof mod }).default ?? mod;
+        const bar = new cp.SingleBar(
+          {
+            stream: io.stderr as unknown as NodeJS.WritableStream,
+            format: `${label} [{bar}] {percentage}% | ETA {eta_formatted}`,
+            hideCursor: true,
+            clearOnComplete: true,
+            barsize: 30,
+          },
+          cp.Presets.shades_classic,
+        );
+        bar.start(total, 0);
+        return { update: (done) => bar.update(done), stop: () => bar.stop() };
+      },
+    },
+    release: () => unsubscribe?.(),
+  };
+}
+
+export async function runReport(decl: CommandDecl, raw: RawOptions, args: readonly (string | undefined)[], io: IO): Promise<number> {
+  const spec = await decl.load();
+  const common = parseCommon(raw);
+  const opts = spec.parse(raw, args, common);
+  const output: OutputOptions = await resolveOutput(io, common);
+  let input: Dataset | LoadedDatasets | null;
+  try {
+    input = await loadInput(spec, opts, common, io);
+  } catch (err) {
+    // A validation document says what is wrong to a script; it goes to stdout, never to --output:
+    // a failing run leaves an existing file as it was.
+    if (err instanceof DataError && spec.failureDocument && output.format === 'json' && output.output === undefined) {
+      const { jsonChunks } = await import('../render/json.js');
+      const { writeAll } = await import('./io.js');
+      await writeAll(io.stdout, [...jsonChunks(spec.failureDocument(err, opts) as never), '\n']);
+    }
+    throw err;
+  }
+  const assumptions = spec.resolve(opts, input);
+  const { control, release } = controlOf(io);
+  let report: unknown;
+  try {
+    report = await spec.compute(assumptions, control);
+  } finally {
+    release();
+  }
+  const doc = spec.toDocument(report, assumptions);
+  await emit(io, output, {
+    json: () => doc,
+    grid: () => gridOf(doc, spec.columns(doc), spec.notes?.(doc)),
+    text: (ctx) => spec.text(doc, ctx, opts),
+  });
+  return spec.exitCode?.(doc) ?? 0;
+}
