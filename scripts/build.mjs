@@ -147,6 +147,7 @@ await build({
   logLevel: 'warning',
 });
 
+// The library: the core, the loaders and the documents, without any command-line code.
 await build({
   entryPoints: [`${root}src/index.ts`],
   outfile: `${dist}/index.js`,
@@ -154,15 +155,33 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // cli-table3 and commander are CommonJS: give the ESM bundle a require() for their internals.
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// `tradecalc/cli`: run(argv, io) in-process. commander and cli-table3 are CommonJS: give the ESM
+// bundle a require() for their internals.
+await build({
+  entryPoints: [`${root}src/cli/index.ts`],
+  outfile: `${dist}/cli/index.js`,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
 });
 
-// Built-in datasets are checked against the schema here, once, rather than on every start-up.
+// Built-in datasets are checked against the schema here, once, rather than on every start-up; and
+// the JSON Schema of every document kind is written where the package exports it.
 {
-  const { builtinDatasetIds, builtinDocument, datasetFromJson } = await import(`${dist}/index.js`);
+  const { builtinDatasetIds, builtinDocument, datasetFromJson, DOCUMENT_SCHEMAS, documentJsonSchema } = await import(`${dist}/index.js`);
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(`${dist}/schemas`, { recursive: true });
+  for (const kind of Object.keys(DOCUMENT_SCHEMAS)) {
+    writeFileSync(`${dist}/schemas/${kind}.schema.json`, `${JSON.stringify(await documentJsonSchema(kind), null, 2)}\n`);
+  }
   for (const id of builtinDatasetIds()) {
     try {
       datasetFromJson(builtinDocument(id), `fixture "${id}"`);

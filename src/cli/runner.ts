@@ -56,9 +56,10 @@ function controlOf(io: IO): { control: Control; release: () => void } {
 
 export async function runReport(decl: CommandDecl, raw: RawOptions, args: readonly (string | undefined)[], io: IO): Promise<number> {
   const spec = await decl.load();
-  const common = parseCommon(raw);
+  const parsed = parseCommon(raw);
+  const common = spec.jsonOnly && parsed.format === 'table' ? { ...parsed, format: 'json' as const } : parsed;
   const opts = spec.parse(raw, args, common);
-  const output: OutputOptions = await resolveOutput(io, common);
+  const output: OutputOptions = await resolveOutput(io, spec.jsonOnly ? { ...common, format: 'json' } : common);
   let input: Dataset | LoadedDatasets | null;
   try {
     input = await loadInput(spec, opts, common, io);

@@ -195,6 +195,8 @@ export const dataValidateSpec: ReportSpec<ValidateOptions, LoadedDatasets, Loade
 /** `tradecalc schema <kind>`: the JSON Schema of a kind's --json document. */
 export const schemaSpec: ReportSpec<{ kind: DocumentKind }, { kind: DocumentKind }, Record<string, unknown>, never, 'none'> = {
   input: 'none',
+  // Written as JSON whatever the format: the text view would wrap its long lines as prose.
+  jsonOnly: true,
   parse: (_raw, args, common: CommonOptions) => {
     if (common.format === 'csv' || common.format === 'markdown') throw new UsageError(`schema prints a JSON Schema: --format ${common.format} does not apply`);
     const kinds = Object.keys(DOCUMENT_SCHEMAS);
@@ -214,6 +216,8 @@ export const schemaSpec: ReportSpec<{ kind: DocumentKind }, { kind: DocumentKind
 /** `tradecalc data schema`: the JSON Schema of the dataset file format (what --data reads). */
 export const datasetFileSchemaSpec: ReportSpec<Record<string, never>, null, Record<string, unknown>, never, 'none'> = {
   input: 'none',
+  // Written as JSON whatever the format: the text view would wrap its long lines as prose.
+  jsonOnly: true,
   parse: (_raw, _args, common) => {
     if (common.format === 'csv' || common.format === 'markdown') throw new UsageError(`data schema prints a JSON Schema: --format ${common.format} does not apply`);
     return {};

@@ -52,6 +52,8 @@ export type InputOf<K extends InputKind> = K extends 'dataset' ? Dataset : K ext
 
 export interface ReportSpec<O = unknown, A = unknown, R = unknown, D extends Document = Document, K extends InputKind = InputKind> {
   readonly input: K;
+  /** The result is itself JSON (a JSON Schema): written as JSON in the table format too, never wrapped as prose. */
+  readonly jsonOnly?: boolean | undefined;
   /** Raw strings to typed options, before any file is opened: every failure is a UsageError (exit 2). */
   parse(raw: RawOptions, args: readonly (string | undefined)[], common: CommonOptions): O;
   /** What to read, when it is not the common --data/--dataset/--reporter (a file argument, say). */
