@@ -14,10 +14,11 @@ import { type OutputOptions, emit, resolveOutput } from './output.js';
 async function loadInput(spec: AnySpec, opts: unknown, common: ReturnType<typeof parseCommon>, io: IO): Promise<Dataset | LoadedDatasets | null> {
   if (spec.input === 'none') return null;
   const selection = spec.source?.(opts, common) ?? common.selection;
-  const { builtinListing, loadSelection, pickReporter } = await import('../data/select.js');
+  const { bilateralView, builtinListing, loadSelection, pickReporter } = await import('../data/select.js');
   const read = { cwd: io.cwd, stdin: io.stdin };
   if (spec.input === 'datasets') return selection.data === undefined && selection.dataset === undefined ? builtinListing() : loadSelection(selection, read);
-  return pickReporter(await loadSelection(selection, read), selection.reporter);
+  const dataset = pickReporter(await loadSelection(selection, read, { one: true }), selection.reporter);
+  return selection.partner === undefined ? dataset : bilateralView(dataset, selection.partner);
 }
 
 /** Ctrl-C and progress for a long computation, wired to the process (or to the test's IO). */

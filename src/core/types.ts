@@ -29,6 +29,7 @@ export interface Figure {
   qualifier?: Qualifier | undefined;
 }
 
+/** A complete year: both flows known for the whole year. */
 export interface YearRecord {
   year: number;
   exports: Figure;
@@ -36,13 +37,56 @@ export interface YearRecord {
   /** Year-on-year growth as stated by the source, when it states one. */
   exportGrowthPct?: Figure | undefined;
   importGrowthPct?: Figure | undefined;
+  /** "months": the sum of its twelve months (the source gave no annual figure). */
+  basis?: 'annual' | 'months' | undefined;
 }
 
 export interface MonthRecord {
   /** ISO year-month, e.g. "2025-12". */
   month: string;
+  /** The month's flows, when the source gives them (a missing one is unknown, not zero). */
+  exports?: Figure | undefined;
+  imports?: Figure | undefined;
+  /** Year-on-year growth as stated by the source. */
   exportGrowthPct?: Figure | undefined;
   importGrowthPct?: Figure | undefined;
+}
+
+/**
+ * A year the data mentions but cannot give as a year: fewer than twelve months (year-to-date),
+ * or a flow that is missing. Never passed off as a year; commands say why when asked for it.
+ */
+export type YearGap =
+  | { year: number; reason: 'year-to-date'; months: number[]; exports: Decimal | null; imports: Decimal | null }
+  | { year: number; reason: 'missing-flow'; missing: ('exports' | 'imports')[] };
+
+/** A reporter's trade with one partner (the world total is the dataset's own series). */
+export interface PartnerSeries {
+  partner: string;
+  /** The publisher's code for the partner (ISO3, M49, Census or Comext code), as text. */
+  partnerCode?: string | undefined;
+  years: YearRecord[];
+  months: MonthRecord[];
+  gaps: YearGap[];
+}
+
+/** What an import of publisher files did: where the figures come from, and what was left out. */
+export interface ImportProvenance {
+  publisher: string;
+  /** The layout read, e.g. "comtrade-csv". */
+  layout: string;
+  files: { name: string; layout: string; rowCount: number }[];
+  rowCount: number;
+  usedRowCount: number;
+  /** Rows not summed, by reason ("partner totals used: per-partner rows not summed into them"). */
+  excluded: { reason: string; rowCount: number }[];
+  /** How each flow is valued: "FOB", "CIF", "customs value", … */
+  valuation: { exports: string; imports: string };
+  /** The unit the file states its values in, e.g. "US dollars", "thousands of US dollars". */
+  unit: string;
+  warnings: string[];
+  /** "stream" (read row by row) or "duckdb" (a bulk file through the embedded engine). */
+  engine: 'stream' | 'duckdb';
 }
 
 export interface Forecast {
@@ -91,22 +135,33 @@ export interface Dataset {
   id: string;
   title: string;
   reporter: string;
+  /** The publisher's code for the reporter, when the data has one. */
+  reporterCode?: string | undefined;
+  /** Whose trade with the reporter the figures are: "World" for its total trade. */
+  partner: string;
+  partnerCode?: string | undefined;
   currency: string;
   source: Provenance;
-  /** Ascending by year, at least one. */
+  /** Complete years, ascending. At least one, unless the data holds only months or gaps. */
   years: YearRecord[];
   /** Ascending by month. */
   months: MonthRecord[];
+  /** Years that are not complete: year-to-date, or a flow missing. */
+  gaps: YearGap[];
   forecasts: Forecast[];
   claims: Claim[];
   /** Named scenarios beyond the built-in baseline/optimistic/pessimistic. */
   scenarios: ScenarioRecord[];
+  /** The reporter's trade by partner (empty when the data has only totals). */
+  partners: PartnerSeries[];
+  /** Set when the figures were imported from a publisher's files. */
+  provenance?: ImportProvenance | undefined;
 }
 
 /** What a report says about the data it was computed from. */
-export type DatasetInfo = Pick<Dataset, 'id' | 'title' | 'reporter' | 'currency' | 'source'>;
+export type DatasetInfo = Pick<Dataset, 'id' | 'title' | 'reporter' | 'partner' | 'currency' | 'source'>;
 
 export function datasetInfo(dataset: Dataset): DatasetInfo {
-  const { id, title, reporter, currency, source } = dataset;
-  return { id, title, reporter, currency, source };
+  const { id, title, reporter, partner, currency, source } = dataset;
+  return { id, title, reporter, partner, currency, source };
 }

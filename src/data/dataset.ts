@@ -4,8 +4,8 @@ import * as v from 'valibot';
 import type { Dataset } from '../core/types.js';
 import { DataError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { datasetFromValidated } from './convert.js';
-import { DatasetSchema, type RawDataset } from './schema.js';
+import { capped, datasetFromValidated } from './convert.js';
+import { DatasetCollectionSchema, DatasetSchema, type RawDataset } from './schema.js';
 
 export { MAX_AMOUNT, MAX_RATE, amountFigure, rateFigure } from './convert.js';
 
@@ -21,14 +21,37 @@ export function datasetFromJson(doc: unknown, source: string): Dataset {
     } catch (err) {
       if (err instanceof DataError) problems.push(...err.problems);
     }
-    throw new DataError(`${source}: invalid dataset`, dedupe(problems));
+    throw new DataError(`${source}: invalid dataset`, capped(dedupe(problems)));
   }
   return datasetFromValidated(result.output, source);
 }
 
+/** A dataset document, or a collection of them (`{"schemaVersion": 2, "datasets": [...]}`). */
+export function datasetsFromJson(doc: unknown, source: string): Dataset[] {
+  if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && 'datasets' in doc && !('reporter' in doc)) {
+    const result = v.safeParse(DatasetCollectionSchema, doc);
+    if (!result.success) {
+      throw new DataError(`${source}: invalid dataset`, capped(dedupe(result.issues.map((issue) => `${jsonPath(issue)}: ${describe(issue)}`))));
+    }
+    const problems: string[] = [];
+    const out: Dataset[] = [];
+    result.output.datasets.forEach((d, i) => {
+      try {
+        out.push(datasetFromValidated({ ...d, schemaVersion: result.output.schemaVersion }, source));
+      } catch (err) {
+        if (!(err instanceof DataError)) throw err;
+        problems.push(...err.problems.map((p) => p.replace(/^\$/, `$.datasets[${i}]`)));
+      }
+    });
+    if (problems.length > 0) throw new DataError(`${source}: invalid dataset`, capped(problems));
+    return out;
+  }
+  return [datasetFromJson(doc, source)];
+}
+
 /** Every field name the format knows, for "did you mean" on an unknown one. */
 const FIELD_NAMES = [
-  'schemaVersion', 'id', 'title', 'reporter', 'currency', 'source', 'years', 'months', 'forecasts', 'claims', 'scenarios',
+  'schemaVersion', 'id', 'title', 'reporter', 'reporterCode', 'currency', 'source', 'years', 'months', 'partners', 'partner', 'partnerCode', 'provenance', 'datasets', 'forecasts', 'claims', 'scenarios',
   'year', 'exports', 'imports', 'exportGrowthPct', 'importGrowthPct', 'month', 'balance', 'gdpGrowthPct', 'value', 'unit',
   'qualifier', 'label', 'metric', 'from', 'to', 'publisher', 'published', 'basis', 'place', 'url', 'note', 'description',
 ];

@@ -1,8 +1,10 @@
 // The dataset file format (JSON), as a valibot schema: one definition that validates files, names
 // the JSON path of every problem, and is emitted as a JSON Schema by `tradecalc data schema`.
+// Version 2 adds monthly amounts, partners, codes and an import's provenance, and allows a year
+// with one flow (the other is unknown, not zero); version 1 files load as they always did.
 import * as v from 'valibot';
 
-export const DATASET_SCHEMA_VERSION = 1;
+export const DATASET_SCHEMA_VERSION = 2;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
 
@@ -64,16 +66,40 @@ const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 export const YearSchema = v.strictObject({
   year: Year,
-  exports: AmountSchema,
-  imports: AmountSchema,
+  exports: v.optional(AmountSchema),
+  imports: v.optional(AmountSchema),
   exportGrowthPct: v.optional(RateSchema),
   importGrowthPct: v.optional(RateSchema),
 });
 
 export const MonthSchema = v.strictObject({
   month: Month,
+  exports: v.optional(AmountSchema),
+  imports: v.optional(AmountSchema),
   exportGrowthPct: v.optional(RateSchema),
   importGrowthPct: v.optional(RateSchema),
+});
+
+const Code = v.pipe(v.string(), v.maxLength(20));
+
+export const PartnerSchema = v.strictObject({
+  partner: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  partnerCode: v.optional(Code),
+  years: v.optional(v.pipe(v.array(YearSchema), v.maxLength(10000))),
+  months: v.optional(v.pipe(v.array(MonthSchema), v.maxLength(100000))),
+});
+
+export const ImportProvenanceSchema = v.strictObject({
+  publisher: v.string(),
+  layout: v.string(),
+  files: v.array(v.strictObject({ name: v.string(), layout: v.string(), rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+  rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  usedRowCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  excluded: v.array(v.strictObject({ reason: v.string(), rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+  valuation: v.strictObject({ exports: v.string(), imports: v.string() }),
+  unit: v.string(),
+  warnings: v.array(v.string()),
+  engine: v.picklist(['stream', 'duckdb']),
 });
 
 export const ForecastSchema = v.strictObject({
@@ -114,21 +140,37 @@ export const ProvenanceSchema = v.strictObject({
   note: v.optional(Text(2000)),
 });
 
-export const DatasetSchema = v.strictObject({
-  $schema: v.optional(v.string()),
-  schemaVersion: v.literal(DATASET_SCHEMA_VERSION, `expected schemaVersion ${DATASET_SCHEMA_VERSION}`),
+const datasetEntries = {
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected an id of lowercase letters, digits, ".", "_" or "-"')),
   title: Text(200),
   reporter: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  reporterCode: v.optional(Code),
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')),
   source: v.optional(ProvenanceSchema),
-  years: v.pipe(v.array(YearSchema), v.minLength(1, 'expected at least one year'), v.maxLength(10000)),
+  years: v.pipe(v.array(YearSchema), v.maxLength(10000)),
   months: v.optional(v.pipe(v.array(MonthSchema), v.maxLength(100000))),
-  forecasts: v.optional(v.array(ForecastSchema)),
-  claims: v.optional(v.array(ClaimSchema)),
+  partners: v.optional(v.pipe(v.array(PartnerSchema), v.maxLength(1000))),
+  forecasts: v.optional(v.pipe(v.array(ForecastSchema), v.maxLength(1000))),
+  claims: v.optional(v.pipe(v.array(ClaimSchema), v.maxLength(1000))),
   scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(100))),
+  provenance: v.optional(ImportProvenanceSchema),
+};
+
+/** One reporter's dataset. */
+export const DatasetSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  schemaVersion: v.picklist([1, DATASET_SCHEMA_VERSION], `expected schemaVersion 1 or ${DATASET_SCHEMA_VERSION}`),
+  ...datasetEntries,
+});
+
+/** Several reporters' datasets in one file (what `tradecalc import` writes for several reporters). */
+export const DatasetCollectionSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  schemaVersion: v.literal(DATASET_SCHEMA_VERSION, `expected schemaVersion ${DATASET_SCHEMA_VERSION} (a file of several datasets)`),
+  datasets: v.pipe(v.array(v.strictObject(datasetEntries)), v.minLength(1, 'expected at least one dataset'), v.maxLength(10000)),
 });
 
 export type RawDataset = v.InferOutput<typeof DatasetSchema>;
+export type RawCollection = v.InferOutput<typeof DatasetCollectionSchema>;
 export type RawAmount = v.InferOutput<typeof AmountSchema>;
 export type RawRate = v.InferOutput<typeof RateSchema>;

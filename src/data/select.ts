@@ -1,32 +1,39 @@
 // Which dataset a command works on: a built-in one by id (--dataset, default the article) or a
 // file (--data, "-" for stdin), narrowed to one reporter (--reporter) when a file holds several.
 import type { Dataset } from '../core/types.js';
-import { DEFAULT_DATASET_ID, builtinDatasetIds, loadBuiltinDataset } from './builtin.js';
-import type { LoadedDatasets } from './load-file.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
+import { DEFAULT_DATASET_ID, builtinDatasetIds, loadBuiltinDataset } from './builtin.js';
+import { normaliseName, selectOne } from './identity.js';
+import type { FromChoice } from './formats/layout.js';
+import type { LoadedDatasets } from './load.js';
+import type { ReadContext } from './stream/source.js';
 
 export interface DatasetSelection {
   dataset?: string | undefined;
-  data?: string | undefined;
+  /** The --data values: files, directories, "-". */
+  data?: readonly string[] | undefined;
   reporter?: string | undefined;
+  /** The partner of a bilateral view (--partner); the world total when absent. */
+  partner?: string | undefined;
+  from?: FromChoice | undefined;
 }
 
-export interface ReadContext {
-  cwd: string;
-  stdin?: AsyncIterable<string | Uint8Array> | undefined;
-}
+export type { ReadContext };
 
 /** The built-in datasets, as a listing. */
 export function builtinListing(): LoadedDatasets {
   return { name: 'built-in', format: 'json', builtIn: true, datasets: builtinDatasetIds().map((id) => loadBuiltinDataset(id)!) };
 }
 
-/** Every dataset the selection points at: the built-in one, or each reporter of a file. */
-export async function loadSelection(sel: DatasetSelection, ctx: ReadContext): Promise<LoadedDatasets> {
-  if (sel.data !== undefined) {
-    const { loadDatasetFile } = await import('./load-file.js');
-    return loadDatasetFile(sel.data, ctx);
+/**
+ * Every dataset the selection points at: the built-in one, or each reporter of the files. With
+ * `one`, only one reporter is wanted: rows of the others are skipped as they are read.
+ */
+export async function loadSelection(sel: DatasetSelection, ctx: ReadContext, options: { one?: boolean; progress?: (done: number, total: number | null) => void } = {}): Promise<LoadedDatasets> {
+  if (sel.data !== undefined && sel.data.length > 0) {
+    const { loadData } = await import('./load.js');
+    return loadData({ data: sel.data, from: sel.from, reporter: sel.reporter, one: options.one, progress: options.progress }, ctx);
   }
   const id = sel.dataset ?? DEFAULT_DATASET_ID;
   const ds = loadBuiltinDataset(id);
@@ -34,16 +41,45 @@ export async function loadSelection(sel: DatasetSelection, ctx: ReadContext): Pr
   return { name: `built-in dataset "${id}"`, format: 'json', datasets: [ds] };
 }
 
-/** Picks the dataset of --reporter; a file with several reporters needs one named. */
+/** The reporters a listing names (also those whose rows were skipped), at most `max` of them, for messages. */
+function listed(names: readonly string[], max = 12): string {
+  return names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
+}
+
+/** Picks the dataset of --reporter; inputs with several reporters need one named. */
 export function pickReporter(loaded: LoadedDatasets, reporter: string | undefined): Dataset {
   const all = loaded.datasets;
-  const names = all.map((d) => d.reporter);
+  const names = loaded.reporters && loaded.reporters.length > 0 ? loaded.reporters : all.map((d) => d.reporter);
   if (reporter !== undefined) {
-    const wanted = reporter.trim().toLowerCase();
-    const found = all.find((d) => d.reporter.toLowerCase() === wanted || d.id === wanted);
-    if (!found) throw new UsageError(`--reporter ${JSON.stringify(reporter)} is not in ${loaded.name}${didYouMean(reporter, names)} (it has: ${names.join(', ')})`);
-    return found;
+    if (all.length === 0) throw new UsageError(`--reporter ${JSON.stringify(reporter)} is not in ${loaded.name}${didYouMean(reporter, names)} (it has: ${listed(names)})`);
+    return selectOne('--reporter', reporter, all.map((d) => ({ name: d.reporter, id: d.id, codes: [d.reporterCode], dataset: d })), loaded.name).dataset;
   }
+  if (names.length > 1 || all.length > 1) throw new UsageError(`${loaded.name} has ${Math.max(names.length, all.length)} reporters (${listed(names)}): choose one with --reporter`);
   if (all.length === 1) return all[0]!;
-  throw new UsageError(`${loaded.name} has ${all.length} reporters (${names.join(', ')}): choose one with --reporter`);
+  throw new UsageError(`${loaded.name} has no reporter with figures`);
+}
+
+/**
+ * The reporter's trade with one partner, as a dataset of its own: the partner's years, months and
+ * gaps in place of the world total's. Forecasts, claims and scenarios are about the total, so they
+ * do not carry over.
+ */
+export function bilateralView(ds: Dataset, partner: string): Dataset {
+  if (normaliseName(partner) === 'world') return ds;
+  if (ds.partners.length === 0) throw new UsageError(`--partner ${JSON.stringify(partner)}: the data for ${ds.reporter} has no partners, only its total trade`);
+  const p = selectOne('--partner', partner, ds.partners.map((x) => ({ name: x.partner, id: x.partner.toLowerCase(), codes: [x.partnerCode], series: x })), `the partners of ${ds.reporter}`).series;
+  return {
+    ...ds,
+    id: `${ds.id}.${p.partner.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'partner'}`,
+    title: `${ds.title} — trade with ${p.partner}`,
+    partner: p.partner,
+    partnerCode: p.partnerCode,
+    years: p.years,
+    months: p.months,
+    gaps: p.gaps,
+    forecasts: [],
+    claims: [],
+    scenarios: [],
+    partners: [],
+  };
 }

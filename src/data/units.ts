@@ -16,10 +16,13 @@ export interface ParsedNumber {
   value: Decimal;
   /** Half a unit in the last stated digit: "3.77" → 0.005, "1e12" → 0.5e12. */
   halfWidth: Decimal;
+  /** The currency the text names ("$" is USD, "EUR 3.77T" is EUR); undefined when it names none. */
+  currency?: string | undefined;
 }
 
 /** Parses a strict decimal literal; returns null for anything else (NaN, Infinity, hex, "1_000", ""). */
 export function parseDecimal(text: string): ParsedNumber | null {
+  if (text.length > 400) return null;
   const m = DECIMAL_RE.exec(text.trim());
   if (!m) return null;
   if (m[3] && Math.abs(Number(m[3])) > 1000) return null;
@@ -66,17 +69,27 @@ const UNIT_WORDS: Record<string, UnitSymbol> = {
   trillions: 'T',
 };
 
+/** Words of every unit, looked up without touching Object.prototype ("constructor" is no unit). */
+const UNITS = new Map<string, UnitSymbol>(Object.entries(UNIT_WORDS));
+
 /**
- * A unit as written in a dataset or an option: "T", "trillion", "USD bn", "$ thousand".
- * A leading currency code or "$" is allowed and ignored (the dataset names its currency once).
+ * A unit as written in a dataset or an option: "T", "trillion", "USD bn", "$ thousand". A leading
+ * currency code or "$" may name the currency: `unitCurrency` says which.
  */
 export function parseUnit(text: string): UnitSymbol | null {
   const cleaned = text
     .trim()
-    .replace(/^(?:\$|[A-Z]{3}\b)\s*/, '')
+    .replace(/^(?:\$|US\$|[A-Z]{3}\b)\s*/, '')
     .trim()
     .toLowerCase();
-  return UNIT_WORDS[cleaned] ?? null;
+  return UNITS.get(cleaned) ?? null;
+}
+
+/** The currency a unit names: "USD bn" → USD, "$ thousand" → USD, "bn" → undefined. */
+export function unitCurrency(text: string): string | undefined {
+  const m = /^\s*(\$|US\$|[A-Z]{3}\b)/.exec(text);
+  if (!m) return undefined;
+  return m[1] === '$' || m[1] === 'US$' ? 'USD' : m[1];
 }
 
 /** Describes what an amount should look like, for error messages. */
@@ -87,13 +100,16 @@ export const AMOUNT_EXPECTED = 'an amount such as 1T, 800B, 250M, 1e12 or "$1.2 
  * "800bn", "1e12", "USD 3.77 tn". Returns the value in base units, or null when it is not one.
  */
 export function parseAmount(text: string): ParsedNumber | null {
-  const m = /^\s*([+-]?)\s*(?:\$|US\$|[A-Z]{3}\s)?\s*([0-9.eE+-]+?)\s*([A-Za-z]*)\s*$/.exec(text);
+  if (text.length > 200) return null;
+  const m = /^\s*([+-]?)\s*(\$|US\$|[A-Z]{3}\s)?\s*([0-9.eE+-]+?)\s*([A-Za-z]*)\s*$/.exec(text);
   if (!m) return null;
-  const num = parseDecimal(`${m[1]}${m[2]}`);
+  const num = parseDecimal(`${m[1]}${m[3]}`);
   if (!num) return null;
-  const unit = parseUnit(m[3] ?? '');
+  const unit = parseUnit(m[4] ?? '');
   if (!unit) return null;
   const factor = UNIT_FACTORS[unit];
   const value = num.value.times(factor);
-  return { value: value.isZero() ? new Decimal(0) : value, halfWidth: num.halfWidth.times(factor) };
+  const cur = m[2]?.trim();
+  const currency = cur === undefined ? undefined : cur === '$' || cur === 'US$' ? 'USD' : cur;
+  return { value: value.isZero() ? new Decimal(0) : value, halfWidth: num.halfWidth.times(factor), currency };
 }

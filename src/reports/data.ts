@@ -47,7 +47,7 @@ const LIST_COLUMNS: Columns = {
 
 const views = () => import('../render/data-views.js');
 
-export const dataListSpec: ReportSpec<{ file: string | undefined }, LoadedDatasets, LoadedDatasets, DatasetListDocument, 'datasets'> = {
+export const dataListSpec: ReportSpec<{ file: readonly string[] | undefined }, LoadedDatasets, LoadedDatasets, DatasetListDocument, 'datasets'> = {
   input: 'datasets',
   parse: (_raw, _args, common) => {
     if (common.selection.reporter !== undefined) throw new UsageError('data list lists every reporter of a file; leave out --reporter (or use data show --reporter)');
@@ -154,7 +154,10 @@ interface ValidateOptions {
   reporter: string | undefined;
 }
 
-export const dataValidateSpec: ReportSpec<ValidateOptions, LoadedDatasets, LoadedDatasets, ValidationDocument, 'datasets'> = {
+/** The file as loaded, and the --reporter it was checked for (written into the document's assumptions). */
+type Validated = LoadedDatasets & { reporter: string | undefined };
+
+export const dataValidateSpec: ReportSpec<ValidateOptions, Validated, Validated, ValidationDocument, 'datasets'> = {
   input: 'datasets',
   parse: (_raw, args, common) => {
     const sel = common.selection;
@@ -163,20 +166,20 @@ export const dataValidateSpec: ReportSpec<ValidateOptions, LoadedDatasets, Loade
     if (file.trim() === '') throw new UsageError(`file ${JSON.stringify(file)} is empty (expected a file name)`);
     return { file, reporter: sel.reporter };
   },
-  source: (opts) => ({ data: opts.file }),
+  source: (opts, common) => ({ data: [opts.file], from: common.selection.from }),
   // With --reporter, the file must also hold that reporter.
   resolve: (opts, loaded) => {
     if (opts.reporter !== undefined) pickReporter(loaded, opts.reporter);
-    return loaded;
+    return { ...loaded, reporter: opts.reporter };
   },
   compute: (loaded) => loaded,
   toDocument: (loaded, _a) => ({
     schemaVersion: SCHEMA_VERSION,
     kind: 'validation',
     dataset: null,
-    assumptions: { file: loaded.name, reporter: null },
+    assumptions: { file: loaded.name, reporter: loaded.reporter ?? null },
     valid: true,
-    format: loaded.format,
+    format: loaded.format === 'import' ? 'csv' : loaded.format,
     datasets: loaded.datasets.map(listed),
   }),
   failureDocument: (err: DataError, opts): ValidationDocument => ({

@@ -1,0 +1,77 @@
+// Pieces every importer needs: finding columns by name, reading a publisher's number (thousands
+// separators, a scale, "-" or "" for missing), and reading periods in the publishers' spellings.
+import { Decimal } from '../../core/decimal.js';
+import { parseDecimal } from '../units.js';
+import type { ValueReading } from './layout.js';
+
+/** Header names compared without case, spaces or punctuation: "Trade Value (US$)" ~ "tradevalueus". */
+export function headerKey(name: string): string {
+  return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The index of each wanted column (-1 when absent), matched by headerKey against any of its spellings. */
+export function columnIndexes<K extends string>(header: readonly string[], wanted: Record<K, readonly string[]>): Record<K, number> {
+  const keys = header.map(headerKey);
+  const out = {} as Record<K, number>;
+  for (const name of Object.keys(wanted) as K[]) out[name] = keys.findIndex((k) => wanted[name].some((w) => headerKey(w) === k));
+  return out;
+}
+
+/** Whether the header has every one of the names (as headerKey spells them). */
+export function hasColumns(header: readonly string[] | undefined, names: readonly string[]): boolean {
+  if (!header) return false;
+  const keys = new Set(header.map(headerKey));
+  return names.every((n) => keys.has(headerKey(n)));
+}
+
+/** Markers publishers use for a value they do not have: never read as zero. */
+const MISSING = new Set(['', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', ':']);
+
+/**
+ * A value as a publisher writes it: "123456", "1,161" (with `thousands`), "-12.5", in units of
+ * `scale` (1000 for thousands). "missing" for an empty cell or a marker; null for text that is no number.
+ */
+export function readValue(text: string | undefined, scale: Decimal, options: { thousands?: boolean } = {}): ValueReading | 'missing' | null {
+  if (text === undefined) return 'missing';
+  let t = text.trim();
+  if (MISSING.has(t.toLowerCase())) return 'missing';
+  if (options.thousands) {
+    if (!/^[+-]?\d{1,3}(,\d{3})*(\.\d+)?$/.test(t) && !/^[+-]?\d+(\.\d+)?$/.test(t)) return null;
+    t = t.replace(/,/g, '');
+  }
+  const parsed = parseDecimal(t);
+  if (!parsed) return null;
+  return { value: parsed.value.times(scale), halfWidth: parsed.halfWidth.times(scale) };
+}
+
+export const ONE = new Decimal(1);
+export const THOUSAND = new Decimal(1000);
+export const MILLION = new Decimal(1e6);
+
+/**
+ * A period as "YYYY" or "YYYY-MM" from the publishers' spellings: 2024, "2024", "202401",
+ * "2024-01", "2024-M01", "2024M01", "2024-M1". A quarter ("2024-Q1") or anything else: null.
+ */
+export function readPeriod(text: string | number | undefined): string | null {
+  if (text === undefined || text === null) return null;
+  const t = String(text).trim();
+  let m = /^(\d{4})$/.exec(t);
+  if (m) return m[1]!;
+  m = /^(\d{4})-?M?(\d{1,2})$/.exec(t) ?? /^(\d{4})(\d{2})$/.exec(t);
+  if (m) {
+    const month = Number(m[2]);
+    if (month >= 1 && month <= 12) return `${m[1]}-${String(month).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/** Whether a period string is a quarter ("2024-Q1", "2024Q1"): read but not summed into years. */
+export function isQuarter(text: string): boolean {
+  return /^\d{4}-?Q[1-4]$/i.test(text.trim());
+}
+
+/** A row cap warning, when a file's data rows number exactly a known download cap. */
+export function capWarning(file: string, rows: number, caps: readonly number[] | undefined, what: string): string | null {
+  if (!caps?.includes(rows)) return null;
+  return `${file} has exactly ${rows} rows, the ${what} download cap: it is probably cut short (download it in parts)`;
+}

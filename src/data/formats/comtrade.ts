@@ -1,0 +1,287 @@
+// UN Comtrade: the API's JSON, the web "Get data" CSV (the same camelCase columns), the bulk
+// files (tab-separated, codes without descriptions, some headers spelled CIFValue/FOBValue) and the
+// legacy CSV of before 2023 ("Trade Flow Code", "Trade Value (US$)").
+//
+// Traps (docs/publishers/comtrade.md): totals live beside their parts — partner World (code 0,
+// W00/WLD), commodity TOTAL, customs procedure C00, mode of transport 0, second partner 0 — and
+// only the totals are summed when present; re-exports (RX) are already inside exports (X), and
+// re-imports (RM) inside imports (M), so they are never added; values are full US dollars,
+// exports FOB and imports CIF; codes are read as text.
+import { ONE, capWarning, columnIndexes, hasColumns, headerKey, readPeriod, readValue } from './common.js';
+import { countryByCode } from './countries.js';
+import type { ImportContext, Layout, RecordReader } from './layout.js';
+
+const WORLD_CODES = new Set(['0', 'W00', 'WLD']);
+/** Partner codes that are groups of other partners (EU, ASEAN…): never summed with their members. */
+const GROUP_CODES = new Set(['97', '492', '527', '568', '577', '636', '637', '838', '839', '879', '899']);
+
+const FLOW_WORDS: Record<string, 'exports' | 'imports' | string> = {
+  X: 'exports',
+  M: 'imports',
+  RX: 're-exports (RX) are already inside exports (X): not added',
+  RM: 're-imports (RM) are already inside imports (M): not added',
+};
+
+/** The same rows, by the names the API, the web CSV and the bulk files give their columns. */
+const COLUMNS = {
+  freq: ['freqCode'],
+  refYear: ['refYear'],
+  refMonth: ['refMonth'],
+  period: ['period', 'refPeriodId'],
+  reporterCode: ['reporterCode'],
+  reporterIso: ['reporterISO'],
+  reporterDesc: ['reporterDesc'],
+  flowCode: ['flowCode'],
+  flowDesc: ['flowDesc'],
+  partnerCode: ['partnerCode'],
+  partnerIso: ['partnerISO'],
+  partnerDesc: ['partnerDesc'],
+  partner2Code: ['partner2Code'],
+  cmdCode: ['cmdCode'],
+  aggrLevel: ['aggrLevel'],
+  customsCode: ['customsCode'],
+  motCode: ['motCode'],
+  primaryValue: ['primaryValue'],
+  cifValue: ['cifvalue', 'CIFValue'],
+  fobValue: ['fobvalue', 'FOBValue'],
+} as const;
+
+type Field = keyof typeof COLUMNS;
+
+/** The dimensions where a total stands beside its parts, with the total's code and what the parts are. */
+const PINS: readonly { field: Field; total: (v: string) => boolean; parts: string }[] = [
+  { field: 'cmdCode', total: (v) => v.toUpperCase() === 'TOTAL', parts: 'commodity codes' },
+  { field: 'customsCode', total: (v) => v.toUpperCase() === 'C00', parts: 'customs procedures' },
+  { field: 'motCode', total: (v) => v === '0', parts: 'modes of transport' },
+  { field: 'partner2Code', total: (v) => v === '0', parts: 'second partners' },
+];
+
+/** The rank of a row and the reason its rows are left out beside a better one. */
+function rankOf(get: (f: Field) => string | undefined): { rank: number; reason: string } {
+  let rank = 0;
+  const parts: string[] = [];
+  for (const pin of PINS) {
+    const v = get(pin.field);
+    if (v === undefined || v === '' || pin.total(v)) continue;
+    // Commodities rank by their level (HS2 above HS4), so chapters are never summed with headings.
+    const level = pin.field === 'cmdCode' ? Number(get('aggrLevel')) || v.length : 1;
+    rank += level * 10;
+    parts.push(pin.parts);
+  }
+  return { rank, reason: `rows by ${parts.join(', ') || 'part'} beside the totals they make up: the totals are used, the parts not summed` };
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl === -1 ? text : text.slice(0, nl);
+}
+
+/** Maps one record (by field name) onto the flows model. */
+function mapRow(ctx: ImportContext, get: (f: Field) => string | undefined, where: string): void {
+  const flowCode = (get('flowCode') ?? '').trim().toUpperCase();
+  const flow = FLOW_WORDS[flowCode];
+  if (flow !== 'exports' && flow !== 'imports') {
+    ctx.exclude(flow ?? `flow code ${flowCode || '(empty)'}${get('flowDesc') ? ` (${get('flowDesc')})` : ''}: neither exports (X) nor imports (M)`);
+    return;
+  }
+  const reporterCode = (get('reporterIso') || get('reporterCode') || '').trim();
+  const reporter = (get('reporterDesc') || countryByCode(get('reporterCode'))?.name || reporterCode).trim();
+  if (ctx.filter.reporter && !ctx.filter.reporter(reporter, reporterCode)) return ctx.exclude('other reporters (not selected)');
+  const pCode = (get('partnerCode') ?? '').trim();
+  const pIso = (get('partnerIso') ?? '').trim();
+  const isWorld = WORLD_CODES.has(pCode) || WORLD_CODES.has(pIso.toUpperCase());
+  if (!isWorld && GROUP_CODES.has(pCode)) return ctx.exclude('partner groups (EU, ASEAN, areas n.e.s.…) overlap their members: not summed');
+  const partner = isWorld ? 'World' : (get('partnerDesc') || countryByCode(pCode)?.name || pIso || pCode).trim();
+  if (ctx.filter.partner && !isWorld && !ctx.filter.partner(partner, pIso || pCode)) return ctx.exclude('other partners (not selected)');
+  const period = periodOf(get);
+  if (!period) return ctx.problem(where, `the period ${JSON.stringify(get('period') ?? get('refYear') ?? '')} is not a year or a month`);
+  const valueText = get('primaryValue') || (flow === 'exports' ? get('fobValue') : get('cifValue'));
+  const value = readValue(valueText, ONE);
+  if (value === 'missing') return ctx.exclude('rows without a value (missing, which is not zero)');
+  if (value === null) return ctx.problem(where, `the value ${JSON.stringify(valueText)} is not a number`);
+  const { rank, reason } = rankOf(get);
+  ctx.add({
+    reporter,
+    reporterCode: reporterCode || undefined,
+    partner,
+    partnerCode: isWorld ? undefined : pIso || pCode || undefined,
+    period,
+    flow,
+    value: value.value,
+    halfWidth: value.halfWidth,
+    currency: 'USD',
+    rank,
+    partsReason: reason,
+  });
+}
+
+function periodOf(get: (f: Field) => string | undefined): string | null {
+  const freq = (get('freq') ?? '').toUpperCase();
+  const month = Number(get('refMonth'));
+  const year = get('refYear');
+  // Annual records carry refMonth 52 (seen in real files) or 99 (in some documentation).
+  if (year && /^\d{4}$/.test(year.trim())) {
+    if (freq === 'A' || month === 52 || month === 99 || month === 0) return year.trim();
+    if (freq === 'M' || (month >= 1 && month <= 12)) return `${year.trim()}-${String(month).padStart(2, '0')}`;
+  }
+  return readPeriod(get('period'));
+}
+
+function csvReader(ctx: ImportContext, delimiter: ',' | '\t' | undefined): RecordReader {
+  let at: Record<Field, number> | undefined;
+  let rows = 0;
+  return {
+    kind: 'csv',
+    delimiter,
+    onHeader(header) {
+      at = columnIndexes(header, COLUMNS);
+      if (at.flowCode < 0 || at.primaryValue < 0 && at.cifValue < 0) ctx.problem(`${ctx.file}:1`, 'the header lacks flowCode or primaryValue: is this a Comtrade file?');
+    },
+    onRecord(fields, line) {
+      rows++;
+      mapRow(ctx, (f) => (at![f] >= 0 ? fields[at![f]] : undefined), `${ctx.file}:${line}`);
+    },
+    end() {
+      const w = capWarning(ctx.file, rows, [500, 100000, 250000], 'Comtrade');
+      if (w) ctx.warn(w);
+    },
+  };
+}
+
+export const comtradeCsv: Layout = {
+  id: 'comtrade-csv',
+  publisher: 'comtrade',
+  label: 'UN Comtrade CSV (web "Get data" or API)',
+  recognise: (h) => (hasColumns(h.header, ['reporterCode', 'flowCode', 'partnerCode', 'primaryValue']) && !firstLine(h.head).includes('\t') ? 9 : 0),
+  reader: (ctx) => csvReader(ctx, ','),
+  valuation: { exports: 'FOB', imports: 'CIF' },
+  unit: 'US dollars',
+  rowCaps: [500, 100000, 250000],
+};
+
+export const comtradeBulk: Layout = {
+  id: 'comtrade-bulk',
+  publisher: 'comtrade',
+  label: 'UN Comtrade bulk file (tab-separated)',
+  recognise: (h) => (firstLine(h.head).includes('\t') && hasColumns(h.header, ['reporterCode', 'flowCode', 'partnerCode']) ? 9 : 0),
+  reader: (ctx) => csvReader(ctx, '\t'),
+  valuation: { exports: 'FOB', imports: 'CIF' },
+  unit: 'US dollars',
+};
+
+export const comtradeJson: Layout = {
+  id: 'comtrade-json',
+  publisher: 'comtrade',
+  label: 'UN Comtrade API JSON',
+  recognise: (h) => (/^\s*\{/.test(h.head) && /"data"\s*:\s*\[/.test(h.head) && /"(reporterCode|flowCode|primaryValue)"/.test(h.head) ? 9 : 0),
+  reader: (ctx) => {
+    let rows = 0;
+    return {
+      kind: 'json',
+      streams: (path) => path.length === 1 && path[0] === 'data',
+      onElement(_path, index, value) {
+        rows++;
+        if (value === null || typeof value !== 'object') return ctx.problem(`${ctx.file}: $.data[${index}]`, 'a record is not an object');
+        const rec = value as Record<string, unknown>;
+        const byKey = new Map(Object.keys(rec).map((k) => [headerKey(k), rec[k]]));
+        const get = (f: Field) => {
+          for (const name of COLUMNS[f]) {
+            const v = byKey.get(headerKey(name));
+            if (v !== undefined && v !== null) return String(v);
+          }
+          return undefined;
+        };
+        mapRow(ctx, get, `${ctx.file}: $.data[${index}]`);
+      },
+      onDocument(doc) {
+        const d = doc as { error?: unknown; count?: unknown };
+        if (typeof d?.error === 'string' && d.error.trim() !== '') ctx.warn(`${ctx.file}: the API reported an error: ${d.error.slice(0, 200)}`);
+        const w = capWarning(ctx.file, rows, [500, 100000, 250000], 'Comtrade API');
+        if (w) ctx.warn(w);
+      },
+    };
+  },
+  valuation: { exports: 'FOB', imports: 'CIF' },
+  unit: 'US dollars',
+  rowCaps: [500, 100000, 250000],
+};
+
+// The legacy CSV (before 2023): flows by number, values in "Trade Value (US$)".
+const LEGACY = {
+  year: ['Year'],
+  period: ['Period'],
+  flowCode: ['Trade Flow Code'],
+  flow: ['Trade Flow'],
+  reporterCode: ['Reporter Code'],
+  reporter: ['Reporter'],
+  reporterIso: ['Reporter ISO'],
+  partnerCode: ['Partner Code'],
+  partner: ['Partner'],
+  partnerIso: ['Partner ISO'],
+  partner2Code: ['2nd Partner Code'],
+  cmdCode: ['Commodity Code'],
+  aggrLevel: ['Aggregate Level'],
+  customsCode: ['Customs Proc. Code', 'Customs Proc Code'],
+  motCode: ['Mode of Transport Code'],
+  value: ['Trade Value (US$)', 'Trade Value'],
+} as const;
+
+const LEGACY_FLOWS: Record<string, string> = { '1': 'M', '2': 'X', '3': 'RX', '4': 'RM' };
+
+export const comtradeLegacy: Layout = {
+  id: 'comtrade-legacy',
+  publisher: 'comtrade',
+  label: 'UN Comtrade legacy CSV (before 2023)',
+  recognise: (h) => (hasColumns(h.header, ['Trade Flow Code', 'Reporter Code', 'Partner Code']) ? 9 : 0),
+  reader: (ctx) => {
+    let at: Record<keyof typeof LEGACY, number> | undefined;
+    let rows = 0;
+    return {
+      kind: 'csv',
+      delimiter: ',',
+      onHeader(header) {
+        at = columnIndexes(header, LEGACY);
+      },
+      onRecord(fields, line) {
+        rows++;
+        const raw = (k: keyof typeof LEGACY) => (at![k] >= 0 ? fields[at![k]] : undefined);
+        const get = (f: Field): string | undefined => {
+          switch (f) {
+            case 'flowCode':
+              return LEGACY_FLOWS[(raw('flowCode') ?? '').trim()] ?? raw('flowCode');
+            case 'flowDesc':
+              return raw('flow');
+            case 'period': {
+              const p = raw('period');
+              return p && p.trim() !== '' ? p : raw('year');
+            }
+            case 'reporterDesc':
+              return raw('reporter');
+            case 'partnerDesc':
+              return raw('partner');
+            case 'partnerIso':
+              return raw('partnerIso');
+            case 'primaryValue':
+              return raw('value');
+            case 'freq':
+            case 'refYear':
+            case 'refMonth':
+            case 'cifValue':
+            case 'fobValue':
+              return undefined;
+            default:
+              return raw(f as keyof typeof LEGACY);
+          }
+        };
+        mapRow(ctx, get, `${ctx.file}:${line}`);
+      },
+      end() {
+        const w = capWarning(ctx.file, rows, [500, 100000, 250000], 'Comtrade');
+        if (w) ctx.warn(w);
+      },
+    };
+  },
+  valuation: { exports: 'FOB', imports: 'CIF' },
+  unit: 'US dollars',
+  rowCaps: [500, 100000, 250000],
+};

@@ -1,0 +1,97 @@
+// What an importer of a publisher's layout is: how to recognise its files, and how to map each row
+// onto the flows model (reporter × partner × period × flow, in currency units), saying of every
+// row it does not sum why not. One module per layout; `registry.ts` lists them.
+//
+// An importer sees records one at a time (CSV fields, or JSON elements) and calls `ctx.add` for a
+// row it uses and `ctx.exclude(reason)` for one it does not. It never sums: the FlowTable does,
+// keeping totals apart from their parts by each row's rank (0: a total in every dimension).
+import type { Decimal } from '../../core/decimal.js';
+import type { FlowRow } from '../series.js';
+
+export type LayoutId =
+  | 'comtrade-json'
+  | 'comtrade-csv'
+  | 'comtrade-legacy'
+  | 'comtrade-bulk'
+  | 'imts-sdmx'
+  | 'dots-wide'
+  | 'census'
+  | 'comext'
+  | 'china-customs'
+  | 'baci';
+
+/** The --from families: each names the layouts of one publisher. */
+export const PUBLISHERS = {
+  comtrade: ['comtrade-json', 'comtrade-csv', 'comtrade-legacy', 'comtrade-bulk'],
+  imts: ['imts-sdmx', 'dots-wide'],
+  census: ['census'],
+  comext: ['comext'],
+  'china-customs': ['china-customs'],
+  baci: ['baci'],
+} as const satisfies Record<string, readonly LayoutId[]>;
+export type PublisherId = keyof typeof PUBLISHERS;
+
+/** What --from may name: a publisher, "tradecalc" for our own formats, or auto. */
+export const FROM_CHOICES = ['auto', 'tradecalc', 'comtrade', 'imts', 'census', 'comext', 'china-customs', 'baci'] as const satisfies readonly ('auto' | 'tradecalc' | PublisherId)[];
+export type FromChoice = (typeof FROM_CHOICES)[number];
+
+/** How a publisher's file is read: row by row, through DuckDB, or chosen by size. */
+export const ENGINES = ['auto', 'stream', 'duckdb'] as const;
+export type EngineChoice = (typeof ENGINES)[number];
+
+/** What a recogniser sees of a file: its name and its first 64 KB of text. */
+export interface FileHead {
+  name: string;
+  head: string;
+  /** The first record's fields when the head reads as CSV/TSV (undefined for JSON). */
+  header?: string[] | undefined;
+}
+
+/** Which rows a caller wants: rows of other reporters (or partners) are skipped before any figure is read. */
+export interface RowFilter {
+  reporter?: ((name: string, code: string | undefined) => boolean) | undefined;
+  partner?: ((name: string, code: string | undefined) => boolean) | undefined;
+}
+
+export interface ImportContext {
+  /** The file, as named in messages. */
+  file: string;
+  filter: RowFilter;
+  /** Uses a row. */
+  add(row: FlowRow): void;
+  /** Reads a row and leaves it out, for `reason` (counted in the provenance). */
+  exclude(reason: string): void;
+  /** Says something the user must know (a row count at a download cap, a scale reading). */
+  warn(message: string): void;
+  /** Options that only some layouts need (China customs files do not say their flow). */
+  options: { flow?: 'exports' | 'imports' | undefined };
+  /** A problem with the file: collected, reported together (exit 3). */
+  problem(where: string, message: string): void;
+}
+
+/** Reads one file's records. CSV layouts get each record's fields; JSON layouts each element. */
+export type RecordReader =
+  | { kind: 'csv'; delimiter?: ',' | '\t' | ';' | undefined; onHeader(header: string[], line: number): void; onRecord(fields: string[], line: number): void; end?(): void }
+  | { kind: 'json'; streams(path: readonly (string | number)[]): boolean; onElement(path: readonly (string | number)[], index: number, value: unknown): void; onDocument?(doc: unknown): void; end?(): void };
+
+export interface Layout {
+  id: LayoutId;
+  publisher: PublisherId;
+  /** "UN Comtrade web CSV": what the user is told was recognised. */
+  label: string;
+  /** How sure the layout is that `head` is its file: 0 (not at all) to 10 (certain). */
+  recognise(head: FileHead): number;
+  /** A reader for one file. */
+  reader(ctx: ImportContext): RecordReader;
+  valuation: { exports: string; imports: string };
+  /** The unit the values are stated in, e.g. "US dollars". */
+  unit: string;
+  /** Known download caps: a file with exactly this many rows was probably cut off. */
+  rowCaps?: readonly number[] | undefined;
+}
+
+/** A value of a publisher's file as a decimal: thousands separators and a scale allowed, "-" and "" missing. */
+export interface ValueReading {
+  value: Decimal;
+  halfWidth: Decimal;
+}

@@ -1,0 +1,290 @@
+// Reading the --data inputs into datasets: files, standard input or directories; tradecalc's own
+// JSON and CSV, or publishers' downloads, each recognised from its head. Everything streams: own
+// CSV rows and publishers' rows are read one at a time, rows of reporters not asked for are skipped
+// before their figures are read, and publishers' rows are summed as they pass (src/data/series.ts).
+import type { Dataset, ImportProvenance } from '../core/types.js';
+import { DataError } from '../errors.js';
+import { ENGINES, type EngineChoice, FROM_CHOICES, type FromChoice, type Layout, type LayoutId, type PublisherId } from './formats/layout.js';
+import { normaliseName, slug } from './identity.js';
+import { OwnCsvReader, Problems, isOwnCsvHeader } from './own-csv.js';
+import { FlowTable, SeriesBuilder } from './series.js';
+import { CsvStreamParser } from './stream/csv.js';
+import { JsonStreamParser } from './stream/json.js';
+import { type InputFile, type OpenedInput, type ReadContext, expandInputs, innerName, openInput } from './stream/source.js';
+
+export type { ReadContext };
+
+export { ENGINES, FROM_CHOICES, type EngineChoice, type FromChoice };
+
+/** Publishers' files larger than this go through the bulk engine when it is allowed to choose. */
+export const BULK_BYTES = 256 * 1024 * 1024;
+
+export const PUBLISHER_NAMES: Record<PublisherId, string> = {
+  comtrade: 'UN Comtrade',
+  imts: 'IMF International Trade in Goods (IMTS)',
+  census: 'US Census Bureau',
+  comext: 'Eurostat Comext',
+  'china-customs': 'China customs (GACC)',
+  baci: 'CEPII BACI',
+};
+
+export interface LoadRequest {
+  /** The --data values: files, directories, "-" for standard input. */
+  data: readonly string[];
+  from?: FromChoice | undefined;
+  /** Keep only this reporter's rows (the others are skipped before their figures are read). */
+  reporter?: string | undefined;
+  /** Keep only the world total and this partner's rows, where a layout can tell. */
+  partner?: string | undefined;
+  /** China customs files do not say which flow they hold. */
+  flow?: 'exports' | 'imports' | undefined;
+  engine?: EngineChoice | undefined;
+  /** One reporter is wanted: with several in the inputs and no --reporter, stop keeping the rest. */
+  one?: boolean | undefined;
+  /** Bytes read of all inputs so far, and the total when known. */
+  progress?: ((done: number, total: number | null) => void) | undefined;
+}
+
+export interface LoadedFile {
+  name: string;
+  /** "tradecalc-json", "tradecalc-csv", or a publisher layout. */
+  layout: string;
+  label: string;
+  rowCount: number;
+  engine: 'stream' | 'duckdb';
+}
+
+export interface LoadedDatasets {
+  /** The inputs as named in messages: a file, "<stdin>", "3 files", or "built-in". */
+  name: string;
+  format: 'json' | 'csv' | 'import';
+  datasets: Dataset[];
+  /** True for the listing of the built-in datasets (no file was read). */
+  builtIn?: boolean | undefined;
+  /** Every reporter the inputs name, also the ones not kept. */
+  reporters?: string[] | undefined;
+  files?: LoadedFile[] | undefined;
+  warnings?: string[] | undefined;
+}
+
+/** Whether a name or code is the one asked for: a name (normalised), a code, or an id. */
+export function matcher(wanted: string): (name: string, code: string | undefined) => boolean {
+  const key = normaliseName(wanted);
+  return (name, code) => {
+    const n = normaliseName(name);
+    if (n === key || (code !== undefined && normaliseName(code) === key)) return true;
+    // An id is the name's slug, with a hash of the name when two names share a slug.
+    const s = slug(name);
+    return s !== '' && (s === key || (key.startsWith(`${s}-`) && /^[0-9a-f]{8}$/.test(key.slice(s.length + 1))));
+  };
+}
+
+type Kind = { own: 'json' } | { own: 'csv' } | { layout: Layout };
+
+function firstRecord(head: string): string[] | undefined {
+  let fields: string[] | undefined;
+  const p = new CsvStreamParser({ name: 'head', onRecord: (r) => (fields ??= r.fields), maxRecord: 1 << 16 });
+  const nl = head.indexOf('\n');
+  try {
+    p.write(nl === -1 ? head : head.slice(0, nl + 1));
+    p.end();
+  } catch {
+    return undefined;
+  }
+  return fields?.map((f) => f.trim());
+}
+
+async function kindOf(opened: OpenedInput, from: FromChoice): Promise<Kind> {
+  const head = opened.head.replace(/^\uFEFF/, '');
+  const name = opened.file.name;
+  const json = /^\s*[{[]/.test(head);
+  const header = json ? undefined : firstRecord(head);
+  const ownJson = json && /^\s*\{/.test(head) && /"schemaVersion"\s*:/.test(head.slice(0, 4096)) && !/"data"\s*:\s*\[/.test(head.slice(0, 4096));
+  const ownCsv = !json && header !== undefined && isOwnCsvHeader(header);
+  if (from === 'auto' || from === 'tradecalc') {
+    if (ownJson) return { own: 'json' };
+    if (ownCsv) return { own: 'csv' };
+    // A header separated by the wrong character is still our format: the reader says so.
+    if (header?.length === 1 && /[;\t]/.test(header[0]!) && isOwnCsvHeader(header[0]!.split(/[;\t]/))) return { own: 'csv' };
+  }
+  if (from !== 'tradecalc') {
+    const { recogniseLayout, unrecognised } = await import('./formats/registry.js');
+    const layout = recogniseLayout({ name: innerName(name), head, header }, from === 'auto' ? undefined : from);
+    if (layout) return { layout };
+    throw unrecognised(name, header, from === 'auto' ? undefined : from);
+  }
+  if (json) throw new DataError(`${name}: not a tradecalc dataset (a JSON dataset starts with {"schemaVersion": …}; see docs/datasets.md)`);
+  throw new DataError(`${name}: not a tradecalc dataset (a CSV dataset's header needs at least reporter,year,exports,imports)`);
+}
+
+export async function loadData(req: LoadRequest, ctx: ReadContext): Promise<LoadedDatasets> {
+  return loadFiles(await expandInputs(req.data, ctx), req, ctx);
+}
+
+/** The same, for files already named (an in-memory text is a file whose bytes come from `ctx.stdin`). */
+export async function loadFiles(files: readonly InputFile[], req: Omit<LoadRequest, 'data'>, ctx: ReadContext): Promise<LoadedDatasets> {
+  const from = req.from ?? 'auto';
+  const seen = new Set<string>();
+  let firstReporter: string | undefined;
+  const wanted = req.reporter !== undefined ? matcher(req.reporter) : undefined;
+  const wantReporter = (name: string, code: string | undefined): boolean => {
+    seen.add(name);
+    if (wanted) return wanted(name, code);
+    if (!req.one) return true;
+    firstReporter ??= name;
+    return name === firstReporter;
+  };
+  const wantPartner = req.partner !== undefined ? matcher(req.partner) : undefined;
+
+  const own = new SeriesBuilder();
+  const ownProblems = new Problems();
+  const ownJson: Dataset[] = [];
+  const flows = new FlowTable();
+  const problems = new Problems();
+  const warnings: string[] = [];
+  const loaded: LoadedFile[] = [];
+  const layoutsUsed = new Set<Layout>();
+  const totalBytes = files.every((f) => f.size !== null) ? files.reduce((n, f) => n + f.size!, 0) : null;
+  let doneBytes = 0;
+  let ownCsvNames: string[] = [];
+
+  for (const file of files) {
+    const opened = await openInput(file, ctx, { latin1Fallback: from !== 'tradecalc' });
+    const kind = await kindOf(opened, from);
+    const report = () => req.progress?.(doneBytes + opened.bytesRead, totalBytes);
+    if ('own' in kind) {
+      if (opened.encoding !== 'utf-8') throw new DataError(`${file.name}: is not UTF-8 text (expected a file saved as UTF-8)`);
+      if (kind.own === 'csv') {
+        const reader = new OwnCsvReader({ name: file.name, into: own, wantReporter, seen, problems: ownProblems });
+        for await (const text of opened.text) {
+          reader.write(text);
+          report();
+        }
+        reader.end();
+        ownCsvNames.push(file.name);
+        loaded.push({ name: file.name, layout: 'tradecalc-csv', label: 'tradecalc CSV dataset', rowCount: 0, engine: 'stream' });
+      } else {
+        const parser = new JsonStreamParser({ name: file.name });
+        for await (const text of opened.text) {
+          parser.write(text);
+          report();
+        }
+        const { datasetsFromJson } = await import('./dataset.js');
+        for (const ds of datasetsFromJson(parser.end(), file.name)) {
+          if (wantReporter(ds.reporter, ds.reporterCode) || wantReporter(ds.id, undefined)) ownJson.push(ds);
+        }
+        loaded.push({ name: file.name, layout: 'tradecalc-json', label: 'tradecalc JSON dataset', rowCount: 0, engine: 'stream' });
+      }
+    } else {
+      const layout = kind.layout;
+      layoutsUsed.add(layout);
+      const rowsBefore = flows.rowCount;
+      const bulk = req.engine === 'duckdb' || (req.engine !== 'stream' && (file.size ?? 0) > BULK_BYTES);
+      const ictx = {
+        file: file.name,
+        filter: { reporter: wantReporter, partner: wantPartner },
+        add: (row: Parameters<FlowTable['add']>[0]) => flows.add(row),
+        exclude: (reason: string) => flows.exclude(reason),
+        warn: (message: string) => void warnings.push(message),
+        options: { flow: req.flow },
+        problem: (where: string, message: string) => problems.push(`${where}: ${message}`),
+      };
+      if (bulk) {
+        const { runBulk } = await import('./engine/bulk.js');
+        await runBulk(layout, file, ictx, flows);
+      } else {
+        await streamLayout(layout, opened, ictx, report);
+      }
+      if (opened.encoding === 'latin1') warnings.push(`${file.name} is not UTF-8: read as ISO-8859-1 (Latin-1), as some downloads are saved`);
+      loaded.push({ name: file.name, layout: layout.id, label: layout.label, rowCount: flows.rowCount - rowsBefore, engine: bulk ? 'duckdb' : 'stream' });
+    }
+    doneBytes += file.size ?? opened.bytesRead;
+  }
+
+  if (ownProblems.count > 0) throw new DataError(`${ownCsvNames.length === 1 ? ownCsvNames[0] : describe(files)}: invalid dataset`, ownProblems.all());
+  if (problems.count > 0) throw new DataError(`${describe(files)}: the data cannot be read`, problems.all());
+
+  const datasets: Dataset[] = [];
+  const name = describe(files);
+  const ownFile = ownCsvNames.length === 1 ? ownCsvNames[0]! : name;
+  datasets.push(...own.build(() => ({ title: `Trade figures from ${ownFile.split('/').pop() ?? ownFile}`, source: { note: `Read from ${ownFile}` } })));
+  datasets.push(...ownJson);
+  if (!flows.isEmpty || layoutsUsed.size > 0) {
+    const builder = new SeriesBuilder();
+    const { usedRowCount, excluded } = flows.finish(builder, name);
+    const layouts = [...layoutsUsed];
+    const publishers = [...new Set(layouts.map((l) => PUBLISHER_NAMES[l.publisher]))];
+    const provenance: ImportProvenance = {
+      publisher: publishers.join(', '),
+      layout: layouts.map((l) => l.id).join(', '),
+      files: loaded.filter((f) => !f.layout.startsWith('tradecalc')).map((f) => ({ name: f.name, layout: f.layout, rowCount: f.rowCount })),
+      rowCount: flows.rowCount,
+      usedRowCount,
+      excluded,
+      valuation: layouts.length === 1 ? { ...layouts[0]!.valuation } : { exports: [...new Set(layouts.map((l) => l.valuation.exports))].join(' / '), imports: [...new Set(layouts.map((l) => l.valuation.imports))].join(' / ') },
+      unit: [...new Set(layouts.map((l) => l.unit))].join(' / '),
+      warnings,
+      engine: loaded.some((f) => f.engine === 'duckdb') ? 'duckdb' : 'stream',
+    };
+    const built = builder.build((reporter) => ({
+      title: `${reporter}: trade as reported to ${publishers.join(' and ')}`,
+      source: { publisher: publishers.join(', '), note: `Imported by tradecalc from ${name}` },
+      provenance,
+    }));
+    datasets.push(...built);
+  }
+  // One reporter, one dataset: the same reporter from two sources is a clash, not a merge.
+  const byName = new Map<string, Dataset>();
+  for (const ds of datasets) {
+    const key = normaliseName(ds.reporter);
+    if (byName.has(key)) throw new DataError(`${name}: ${ds.reporter} is in more than one of the inputs' formats (own datasets and publisher files are not merged; import them apart)`);
+    byName.set(key, ds);
+  }
+  if (datasets.length === 0 && seen.size === 0) throw new DataError(`${name}: holds no figures (no row of the file gives exports or imports)`);
+  return {
+    name,
+    format: layoutsUsed.size > 0 ? 'import' : ownJson.length > 0 && ownCsvNames.length === 0 ? 'json' : 'csv',
+    datasets,
+    reporters: [...seen],
+    files: loaded,
+    warnings,
+  };
+}
+
+function describe(files: readonly InputFile[]): string {
+  return files.length === 1 ? files[0]!.name : `${files.length} files`;
+}
+
+/** Reads one publisher file row by row through its layout. */
+async function streamLayout(layout: Layout, opened: OpenedInput, ictx: Parameters<Layout['reader']>[0], report: () => void): Promise<void> {
+  const reader = layout.reader(ictx);
+  if (reader.kind === 'csv') {
+    let header = true;
+    const parser = new CsvStreamParser({
+      name: opened.file.name,
+      delimiter: reader.delimiter,
+      onRecord: (r) => {
+        if (header) {
+          header = false;
+          reader.onHeader(r.fields.map((f) => f.trim()), r.line);
+        } else reader.onRecord(r.fields, r.line);
+      },
+    });
+    for await (const text of opened.text) {
+      parser.write(text);
+      report();
+    }
+    parser.end();
+    reader.end?.();
+    return;
+  }
+  const parser = new JsonStreamParser({ name: opened.file.name, streams: reader.streams, onElement: reader.onElement });
+  for await (const text of opened.text) {
+    parser.write(text);
+    report();
+  }
+  reader.onDocument?.(parser.end());
+  reader.end?.();
+}
+
+export type { LayoutId };

@@ -1,0 +1,281 @@
+// From figures by reporter × partner × period to datasets. Two ways in:
+//   - statements (our own CSV and JSON): each reporter, partner and period is stated once, and a
+//     second statement of the same one is an error;
+//   - flows (publishers' files, src/data/formats): rows are summed exactly, and totals are never
+//     summed with their parts — each row carries its rank (0 for a row that is a total in every
+//     dimension: partner World, commodity TOTAL, all procedures, all modes of transport), and for
+//     each reporter, partner, period and flow only the rows of the best rank present are summed.
+// Then years come from annual figures, or from twelve months when only months are given; fewer
+// months make a year-to-date, a missing flow a gap, and neither is passed off as a year.
+import { Decimal, ZERO } from '../core/decimal.js';
+import type { Dataset, Figure, ImportProvenance, MonthRecord, PartnerSeries, Provenance, YearGap, YearRecord } from '../core/types.js';
+import { DataError } from '../errors.js';
+import { idsFor } from './identity.js';
+
+export const WORLD = 'World';
+
+export type Flow = 'exports' | 'imports';
+
+/** What a source states for one reporter, partner and period. */
+export interface Statement {
+  exports?: Figure | undefined;
+  imports?: Figure | undefined;
+  exportGrowthPct?: Figure | undefined;
+  importGrowthPct?: Figure | undefined;
+}
+
+interface PartnerEntry {
+  code?: string | undefined;
+  periods: Map<string, Statement>;
+}
+
+interface ReporterEntry {
+  code?: string | undefined;
+  currency: string;
+  /** Where the currency was first seen, for a message when another appears. */
+  currencyWhere: string;
+  partners: Map<string, PartnerEntry>;
+}
+
+export interface ReporterMeta {
+  title: string;
+  source: Provenance;
+  provenance?: ImportProvenance | undefined;
+}
+
+/** Figures by reporter, partner and period, each stated once. */
+export class SeriesBuilder {
+  readonly reporters = new Map<string, ReporterEntry>();
+  readonly problems: string[] = [];
+
+  /** Records a statement; a second one for the same reporter, partner, period and field is a problem. */
+  put(reporter: string, partner: string, period: string, statement: Statement, where: string, codes: { reporter?: string | undefined; partner?: string | undefined; currency: string }): void {
+    let r = this.reporters.get(reporter);
+    if (!r) {
+      r = { code: codes.reporter, currency: codes.currency, currencyWhere: where, partners: new Map() };
+      this.reporters.set(reporter, r);
+    } else if (r.currency !== codes.currency) {
+      this.problems.push(`${where}: ${reporter} in ${codes.currency}, but in ${r.currency} at ${r.currencyWhere} (nothing is converted: give one currency per reporter)`);
+      return;
+    }
+    r.code ??= codes.reporter;
+    let p = r.partners.get(partner);
+    if (!p) {
+      p = { code: codes.partner, periods: new Map() };
+      r.partners.set(partner, p);
+    }
+    p.code ??= codes.partner;
+    const existing = p.periods.get(period);
+    if (!existing) {
+      p.periods.set(period, { ...statement });
+      return;
+    }
+    for (const key of ['exports', 'imports', 'exportGrowthPct', 'importGrowthPct'] as const) {
+      if (statement[key] === undefined) continue;
+      if (existing[key] !== undefined) {
+        const who = partner === WORLD ? reporter : `${reporter} with ${partner}`;
+        this.problems.push(`${where}: ${who} ${period} ${key} is given twice; give each reporter, partner and period once`);
+        continue;
+      }
+      existing[key] = statement[key];
+    }
+  }
+
+  /** One dataset per reporter, in the order first seen. `meta` gives each its title and source. */
+  build(meta: (reporter: string) => ReporterMeta): Dataset[] {
+    if (this.problems.length > 0) throw new DataError('invalid dataset', this.problems);
+    const ids = idsFor(this.reporters.keys());
+    const datasets: Dataset[] = [];
+    for (const [reporter, r] of this.reporters) {
+      const world = r.partners.get(WORLD);
+      const series = world ? seriesOf(world.periods) : { years: [], months: [], gaps: [] };
+      const partners: PartnerSeries[] = [];
+      for (const [partner, p] of r.partners) {
+        if (partner === WORLD) continue;
+        partners.push({ partner, partnerCode: p.code, ...seriesOf(p.periods) });
+      }
+      const m = meta(reporter);
+      datasets.push({
+        id: ids.get(reporter)!,
+        title: m.title,
+        reporter,
+        reporterCode: r.code,
+        partner: WORLD,
+        currency: r.currency,
+        source: m.source,
+        ...series,
+        forecasts: [],
+        claims: [],
+        scenarios: [],
+        partners,
+        provenance: m.provenance,
+      });
+    }
+    return datasets;
+  }
+}
+
+function sumFigures(figs: readonly Figure[]): Figure {
+  let value = ZERO;
+  let halfWidth = ZERO;
+  for (const f of figs) {
+    value = value.plus(f.value);
+    halfWidth = halfWidth.plus(f.halfWidth);
+  }
+  return { value, halfWidth, stated: value.toFixed() };
+}
+
+const YEAR = /^\d{4}$/;
+
+/** Years, months and gaps from statements by period ("2025" or "2025-12"). */
+export function seriesOf(periods: ReadonlyMap<string, Statement>): { years: YearRecord[]; months: MonthRecord[]; gaps: YearGap[] } {
+  const years: YearRecord[] = [];
+  const months: MonthRecord[] = [];
+  const gaps: YearGap[] = [];
+  const annual = new Map<number, Statement>();
+  const byYear = new Map<number, MonthRecord[]>();
+  for (const [period, st] of periods) {
+    if (YEAR.test(period)) {
+      annual.set(Number(period), st);
+      continue;
+    }
+    const year = Number(period.slice(0, 4));
+    const m: MonthRecord = { month: period, exports: st.exports, imports: st.imports, exportGrowthPct: st.exportGrowthPct, importGrowthPct: st.importGrowthPct };
+    months.push(m);
+    const list = byYear.get(year);
+    if (list) list.push(m);
+    else byYear.set(year, [m]);
+  }
+  const derived = new Set<number>();
+  for (const [year, list] of byYear) {
+    const a = annual.get(year);
+    if (a?.exports && a.imports) continue;
+    const valued = list.filter((m) => m.exports && m.imports);
+    if (valued.length === 12) {
+      years.push({ year, exports: sumFigures(valued.map((m) => m.exports!)), imports: sumFigures(valued.map((m) => m.imports!)), basis: 'months' });
+      derived.add(year);
+      continue;
+    }
+    if (a) continue;
+    if (valued.length === 0) {
+      // Months of one flow only (an exports file without its imports): the other is unknown.
+      const has = (f: 'exports' | 'imports') => list.some((m) => m[f]);
+      if (has('exports') !== has('imports')) gaps.push({ year, reason: 'missing-flow', missing: has('exports') ? ['imports'] : ['exports'] });
+      continue;
+    }
+    gaps.push({
+      year,
+      reason: 'year-to-date',
+      months: valued.map((m) => Number(m.month.slice(5))).sort((x, y) => x - y),
+      exports: sumFigures(valued.map((m) => m.exports!)).value,
+      imports: sumFigures(valued.map((m) => m.imports!)).value,
+    });
+  }
+  for (const [year, st] of annual) {
+    if (st.exports && st.imports) years.push({ year, exports: st.exports, imports: st.imports, exportGrowthPct: st.exportGrowthPct, importGrowthPct: st.importGrowthPct, basis: 'annual' });
+    else if ((st.exports || st.imports) && !derived.has(year)) gaps.push({ year, reason: 'missing-flow', missing: st.exports ? ['imports'] : ['exports'] });
+  }
+  years.sort((a, b) => a.year - b.year);
+  months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  gaps.sort((a, b) => a.year - b.year);
+  return { years, months, gaps };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flows: publishers' rows, summed.
+
+interface Group {
+  rank: number;
+  value: Decimal;
+  halfWidth: Decimal;
+  rowCount: number;
+  /** Why these rows are left out when a better rank is present. */
+  partsReason: string;
+}
+
+interface FlowCell {
+  reporter: string;
+  reporterCode?: string | undefined;
+  partner: string;
+  partnerCode?: string | undefined;
+  period: string;
+  flow: Flow;
+  currency: string;
+  groups: Group[];
+}
+
+export interface FlowRow {
+  reporter: string;
+  reporterCode?: string | undefined;
+  partner: string;
+  partnerCode?: string | undefined;
+  /** "2024" or "2024-01". */
+  period: string;
+  flow: Flow;
+  /** In currency units (the file's scale already applied). */
+  value: Decimal;
+  /** Half a unit of the last digit the file states, in currency units. */
+  halfWidth: Decimal;
+  currency: string;
+  /** 0 for a total in every dimension; parts rank higher. Rows of one cell are summed only within the best rank. */
+  rank: number;
+  /** Why rows of this rank are left out when a better one is present. */
+  partsReason: string;
+  /** How many file rows this is (an engine hands over groups already summed). */
+  rowCount?: number | undefined;
+}
+
+/** Sums publishers' rows by reporter, partner, period and flow, keeping totals apart from their parts. */
+export class FlowTable {
+  private readonly cells = new Map<string, FlowCell>();
+  private readonly excluded = new Map<string, number>();
+  rowCount = 0;
+
+  add(row: FlowRow): void {
+    const n = row.rowCount ?? 1;
+    this.rowCount += n;
+    const key = `${row.reporter}\u0000${row.partner}\u0000${row.period}\u0000${row.flow}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { reporter: row.reporter, reporterCode: row.reporterCode, partner: row.partner, partnerCode: row.partnerCode, period: row.period, flow: row.flow, currency: row.currency, groups: [] };
+      this.cells.set(key, cell);
+    } else if (cell.currency !== row.currency) {
+      throw new DataError(`${row.reporter} ${row.period} ${row.flow} is given in ${cell.currency} and in ${row.currency}: nothing is converted (import the files of one currency)`);
+    }
+    let group = cell.groups.find((g) => g.rank === row.rank);
+    if (!group) {
+      group = { rank: row.rank, value: ZERO, halfWidth: ZERO, rowCount: 0, partsReason: row.partsReason };
+      cell.groups.push(group);
+    }
+    group.value = group.value.plus(row.value);
+    group.halfWidth = group.halfWidth.plus(row.halfWidth);
+    group.rowCount += n;
+  }
+
+  /** Rows read but not summed, with the reason ("re-exports: already inside exports"). */
+  exclude(reason: string, rowCount = 1): void {
+    this.rowCount += rowCount;
+    this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + rowCount);
+  }
+
+  get isEmpty(): boolean {
+    return this.cells.size === 0;
+  }
+
+  /** The sums, statement by statement, into `into`; returns the rows used and left out. */
+  finish(into: SeriesBuilder, where: string): { usedRowCount: number; excluded: { reason: string; rowCount: number }[] } {
+    let used = 0;
+    const excluded = new Map(this.excluded);
+    for (const cell of this.cells.values()) {
+      let best = cell.groups[0]!;
+      for (const g of cell.groups) if (g.rank < best.rank) best = g;
+      used += best.rowCount;
+      for (const g of cell.groups) if (g !== best) excluded.set(g.partsReason, (excluded.get(g.partsReason) ?? 0) + g.rowCount);
+      const figure: Figure = { value: best.value, halfWidth: best.halfWidth, stated: best.value.toFixed() };
+      into.put(cell.reporter, cell.partner, cell.period, { [cell.flow]: figure }, where, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
+    }
+    return { usedRowCount: used, excluded: [...excluded].map(([reason, rowCount]) => ({ reason, rowCount })).sort((a, b) => b.rowCount - a.rowCount) };
+  }
+}
+
+export { Decimal };

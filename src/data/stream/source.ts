@@ -1,0 +1,238 @@
+// Inputs as streams of text: a file, standard input, every file of a directory; gzip recognised by
+// its magic bytes and unpacked as it is read; UTF-8 checked as it is decoded (a publisher's file
+// that is not UTF-8 is read as ISO-8859-1, as some Comtrade downloads are, and says so). Nothing
+// is read whole: the head is sniffed to tell the layout, then the rest streams past.
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { DataError } from '../../errors.js';
+import { clip } from './json.js';
+
+export interface InputFile {
+  /** The name as the user gave it (or a directory's entry), for messages; "<stdin>" for "-". */
+  name: string;
+  /** An absolute path; null for standard input. */
+  path: string | null;
+  /** Bytes on disk, when known (a pipe has no size). */
+  size: number | null;
+}
+
+export interface ReadContext {
+  cwd: string;
+  stdin?: AsyncIterable<string | Uint8Array> | undefined;
+}
+
+/** Files a directory holds that may be data: the rest (README.txt is data too; dotfiles are not) is skipped. */
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.json', '.gz', '.parquet']);
+
+function ioError(name: string, err: unknown, what = 'a data file'): DataError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new DataError(`${name}: no such file (expected ${what})`);
+  if (code === 'EACCES' || code === 'EPERM') return new DataError(`${name}: permission denied (the file cannot be read)`);
+  if (code === 'EISDIR') return new DataError(`${name}: is a directory`);
+  if (code === 'ENOTDIR') return new DataError(`${name}: a part of the path is not a directory`);
+  return new DataError(`${name}: cannot be read (${(err as Error).message})`);
+}
+
+/** The files the --data values name: "-" is stdin, a directory is its data files in name order. */
+export async function expandInputs(values: readonly string[], ctx: ReadContext): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for (const value of values) {
+    if (value === '-') {
+      if (!ctx.stdin) throw new DataError('<stdin>: no standard input to read');
+      files.push({ name: '<stdin>', path: null, size: null });
+      continue;
+    }
+    const path = resolve(ctx.cwd, value);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      throw ioError(value, err);
+    }
+    if (info.isDirectory()) {
+      let entries;
+      try {
+        entries = (await readdir(path, { withFileTypes: true })).filter((e) => !e.name.startsWith('.') && DATA_EXTENSIONS.has(extname(e.name).toLowerCase()));
+      } catch (err) {
+        throw ioError(value, err);
+      }
+      const found = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
+      if (found.length === 0) throw new DataError(`${value}: the directory holds no data files (expected .csv, .tsv, .json or .gz files)`);
+      for (const entry of found) {
+        const p = join(path, entry);
+        const s = await stat(p).catch((err) => {
+          throw ioError(join(value, entry), err);
+        });
+        if (s.isFile()) files.push({ name: join(value, entry), path: p, size: s.size });
+      }
+      continue;
+    }
+    files.push({ name: value, path, size: info.isFile() ? info.size : null });
+  }
+  return files;
+}
+
+export interface OpenedInput {
+  file: InputFile;
+  /** The first bytes, decoded: enough to tell the layout. */
+  head: string;
+  gzip: boolean;
+  /** "utf-8", or "latin1" when the head is not UTF-8 and the reader allows it. */
+  encoding: 'utf-8' | 'latin1';
+  /** The whole text, in chunks, the head first. Iterate once. */
+  text: AsyncIterable<string>;
+  /** Bytes read from the file so far (compressed bytes for a gzip file), for progress. */
+  readonly bytesRead: number;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+async function* rawBytes(file: InputFile, ctx: ReadContext): AsyncGenerator<Buffer> {
+  if (file.path === null) {
+    for await (const chunk of ctx.stdin!) yield Buffer.from(chunk);
+    return;
+  }
+  const stream = createReadStream(file.path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (err) {
+    throw ioError(file.name, err);
+  }
+}
+
+function looksBinary(head: Buffer): boolean {
+  const n = Math.min(head.length, 4096);
+  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Opens an input for reading as text. `latin1Fallback`: a file whose head is not UTF-8 is read as
+ * ISO-8859-1 (publishers' files); otherwise it is an error (our own formats are UTF-8).
+ */
+export async function openInput(file: InputFile, ctx: ReadContext, options: { latin1Fallback?: boolean } = {}): Promise<OpenedInput> {
+  const source = rawBytes(file, ctx);
+  let bytesRead = 0;
+  // Collect the head: at least HEAD_BYTES of the (decompressed) stream, or all of a short one.
+  const first: Buffer[] = [];
+  let firstLength = 0;
+  let sourceDone = false;
+  while (firstLength < 2) {
+    const next = await source.next();
+    if (next.done) {
+      sourceDone = true;
+      break;
+    }
+    bytesRead += next.value.length;
+    first.push(next.value);
+    firstLength += next.value.length;
+  }
+  const start = Buffer.concat(first);
+  const gzip = start.length >= 2 && start[0] === 0x1f && start[1] === 0x8b;
+
+  async function* compressed(): AsyncGenerator<Buffer> {
+    yield start;
+    if (sourceDone) return;
+    for (;;) {
+      const next = await source.next();
+      if (next.done) return;
+      bytesRead += next.value.length;
+      yield next.value;
+    }
+  }
+  async function* decompressed(): AsyncGenerator<Buffer> {
+    if (!gzip) {
+      yield* compressed();
+      return;
+    }
+    const gunzip = createGunzip();
+    const feed = (async () => {
+      try {
+        for await (const chunk of compressed()) {
+          if (!gunzip.write(chunk)) await new Promise<void>((r) => gunzip.once('drain', r));
+        }
+        gunzip.end();
+      } catch (err) {
+        gunzip.destroy(err as Error);
+      }
+    })();
+    try {
+      for await (const chunk of gunzip) yield chunk as Buffer;
+    } catch (err) {
+      if (err instanceof DataError) throw err;
+      throw new DataError(`${file.name}: the gzip data is damaged (${(err as Error).message})`);
+    }
+    await feed;
+  }
+
+  const bytes = decompressed();
+  const headParts: Buffer[] = [];
+  let headLength = 0;
+  let bytesDone = false;
+  while (headLength < HEAD_BYTES) {
+    const next = await bytes.next();
+    if (next.done) {
+      bytesDone = true;
+      break;
+    }
+    headParts.push(next.value);
+    headLength += next.value.length;
+  }
+  const headBytes = Buffer.concat(headParts);
+  if (looksBinary(headBytes)) throw new DataError(`${file.name}: is not a text file (expected CSV, TSV or JSON, plain or gzipped)`);
+  let encoding: 'utf-8' | 'latin1' = 'utf-8';
+  try {
+    // A multi-byte character may be cut at the end of the head: decode it as a stream.
+    new TextDecoder('utf-8', { fatal: true }).decode(headBytes, { stream: true });
+  } catch {
+    if (!options.latin1Fallback) throw new DataError(`${file.name}: is not UTF-8 text (expected a file saved as UTF-8)`);
+    encoding = 'latin1';
+  }
+  const decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'latin1', { fatal: encoding === 'utf-8' });
+  let decodedOffset = 0;
+  const decode = (buf: Buffer, stream: boolean): string => {
+    try {
+      const text = decoder.decode(buf, { stream });
+      decodedOffset += buf.length;
+      return text;
+    } catch {
+      throw new DataError(`${file.name}: is not UTF-8 text after byte ${decodedOffset} (expected a file saved as UTF-8)`);
+    }
+  };
+  const head = decode(headBytes, true);
+
+  async function* text(): AsyncGenerator<string> {
+    if (head) yield head;
+    if (!bytesDone) {
+      for (;;) {
+        const next = await bytes.next();
+        if (next.done) break;
+        const t = decode(next.value, true);
+        if (t) yield t;
+      }
+    }
+    const tail = decode(Buffer.alloc(0), false);
+    if (tail) yield tail;
+  }
+
+  return {
+    file,
+    head,
+    gzip,
+    encoding,
+    text: text(),
+    get bytesRead() {
+      return bytesRead;
+    },
+  };
+}
+
+/** "TradeData_2024.csv.gz" → "TradeData_2024.csv": the name a file has inside its compression. */
+export function innerName(name: string): string {
+  const base = basename(name);
+  return base.toLowerCase().endsWith('.gz') ? base.slice(0, -3) : base;
+}
+
+export { clip };
