@@ -20,6 +20,8 @@ export interface OutputOptions {
 export interface Views {
   json: () => unknown;
   text: (ctx: TextContext) => string | Promise<string>;
+  /** Whether prose is wrapped to the width (not for a SQL query, which is copied as it is). */
+  wrap?: boolean | undefined;
   /** The rows CSV and markdown are drawn from. */
   grid: () => Grid | Promise<Grid>;
 }
@@ -82,7 +84,8 @@ async function render(io: IO, options: OutputOptions, views: Views): Promise<Ite
   }
   const ctx = await textContext(io, options);
   const { wrapProse } = await import('../render/wrap.js');
-  return [wrapProse(await views.text(ctx), ctx.width)];
+  const text = await views.text(ctx);
+  return [views.wrap === false ? text : wrapProse(text, ctx.width)];
 }
 
 export async function emit(io: IO, options: OutputOptions, views: Views): Promise<void> {

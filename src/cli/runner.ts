@@ -9,16 +9,53 @@ import { parseCommon } from '../reports/common.js';
 import type { CommandDecl } from '../reports/registry.js';
 import type { AnySpec, Control, RawOptions } from '../reports/spec.js';
 import type { IO } from './io.js';
-import { type OutputOptions, emit, resolveOutput } from './output.js';
+import { type OutputOptions, checkOutputPath, emit, resolveOutput, writeFileAtomically } from './output.js';
 
 async function loadInput(spec: AnySpec, opts: unknown, common: ReturnType<typeof parseCommon>, io: IO): Promise<Dataset | LoadedDatasets | null> {
   if (spec.input === 'none') return null;
   const selection = spec.source?.(opts, common) ?? common.selection;
   const { bilateralView, builtinListing, loadSelection, pickReporter } = await import('../data/select.js');
   const read = { cwd: io.cwd, stdin: io.stdin };
-  if (spec.input === 'datasets') return selection.data === undefined && selection.dataset === undefined ? builtinListing() : loadSelection(selection, read);
-  const dataset = pickReporter(await loadSelection(selection, read, { one: true }), selection.reporter);
-  return selection.partner === undefined ? dataset : bilateralView(dataset, selection.partner);
+  const progress = readingProgress(io);
+  try {
+    if (spec.input === 'datasets') return selection.data === undefined && selection.dataset === undefined ? builtinListing() : await loadSelection(selection, read, { progress: progress.update });
+    const dataset = pickReporter(await loadSelection(selection, read, { one: true, progress: progress.update }), selection.reporter);
+    return selection.partner === undefined ? dataset : bilateralView(dataset, selection.partner);
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Below this many bytes a file is read too quickly for a progress bar to help. */
+const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
+
+/** A progress bar on a terminal's stderr for reading large inputs, drawn once they prove large. */
+function readingProgress(io: IO): { update: (done: number, total: number | null) => void; stop: () => void } {
+  if (io.stderr.isTTY !== true) return { update: () => {}, stop: () => {} };
+  let bar: { update(n: number): void; stop(): void; setTotal(n: number): void } | null = null;
+  let starting = false;
+  let last = 0;
+  return {
+    update: (done, total) => {
+      last = done;
+      if (bar) {
+        if (total !== null) bar.update(done);
+        return;
+      }
+      if (starting || total === null || total < PROGRESS_MIN_BYTES) return;
+      starting = true;
+      void import('cli-progress').then((mod) => {
+        const cp = (mod as unknown as { default?: typeof mod }).default ?? mod;
+        const b = new cp.SingleBar(
+          { stream: io.stderr as unknown as NodeJS.WritableStream, format: 'reading [{bar}] {percentage}% | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, barsize: 30 },
+          cp.Presets.shades_classic,
+        );
+        b.start(total, last);
+        bar = b as unknown as typeof bar;
+      });
+    },
+    stop: () => (bar as { stop(): void } | null)?.stop(),
+  };
 }
 
 /** Ctrl-C and progress for a long computation, wired to the process (or to the test's IO). */
@@ -57,10 +94,14 @@ function controlOf(io: IO): { control: Control; release: () => void } {
 
 export async function runReport(decl: CommandDecl, raw: RawOptions, args: readonly (string | undefined)[], io: IO): Promise<number> {
   const spec = await decl.load();
-  const parsed = parseCommon(raw);
-  const common = spec.jsonOnly && parsed.format === 'table' ? { ...parsed, format: 'json' as const } : parsed;
+  let common = parseCommon(raw);
+  if (spec.jsonOnly && common.format === 'table') common = { ...common, format: 'json' };
+  // --output names the report's file, not its view: the view's format is not taken from its extension.
+  if (spec.outputIsArtifact && raw.format === undefined && raw.json !== true) common = { ...common, format: 'table' };
   const opts = spec.parse(raw, args, common);
-  const output: OutputOptions = await resolveOutput(io, spec.jsonOnly ? { ...common, format: 'json' } : common);
+  // A report that makes a file (import's datasets) prints its view and writes the file to --output.
+  const output: OutputOptions = await resolveOutput(io, spec.outputIsArtifact ? { ...common, output: undefined } : common);
+  const artifactPath = spec.outputIsArtifact && common.output !== undefined ? await checkOutputPath(io, common.output) : undefined;
   let input: Dataset | LoadedDatasets | null;
   try {
     input = await loadInput(spec, opts, common, io);
@@ -82,11 +123,16 @@ export async function runReport(decl: CommandDecl, raw: RawOptions, args: readon
   } finally {
     release();
   }
+  if (artifactPath !== undefined) {
+    const chunks = await spec.artifact?.(report, assumptions);
+    if (chunks) await writeFileAtomically(artifactPath, common.output!, chunks);
+  }
   const doc = spec.toDocument(report, assumptions);
   await emit(io, output, {
     json: () => doc,
     grid: () => gridOf(doc, spec.columns(doc), spec.notes?.(doc)),
     text: (ctx) => spec.text(doc, ctx, opts),
+    wrap: spec.wrap?.(doc) ?? true,
   });
   return spec.exitCode?.(doc) ?? 0;
 }

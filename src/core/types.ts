@@ -58,7 +58,7 @@ export interface MonthRecord {
  */
 export type YearGap =
   | { year: number; reason: 'year-to-date'; months: number[]; exports: Decimal | null; imports: Decimal | null }
-  | { year: number; reason: 'missing-flow'; missing: ('exports' | 'imports')[] };
+  | { year: number; reason: 'missing-flow'; missing: ('exports' | 'imports')[]; exports?: Figure | undefined; imports?: Figure | undefined };
 
 /** A reporter's trade with one partner (the world total is the dataset's own series). */
 export interface PartnerSeries {

@@ -43,6 +43,16 @@ export interface LoadRequest {
   one?: boolean | undefined;
   /** Bytes read of all inputs so far, and the total when known. */
   progress?: ((done: number, total: number | null) => void) | undefined;
+  /** Only recognise the files and give the SQL of each (--print-sql): nothing is read past the heads. */
+  plan?: boolean | undefined;
+}
+
+/** What --print-sql shows of a file: its layout and the bulk engine's query (null for a layout without SQL). */
+export interface FilePlan {
+  name: string;
+  layout: string;
+  label: string;
+  sql: string | null;
 }
 
 export interface LoadedFile {
@@ -65,6 +75,8 @@ export interface LoadedDatasets {
   reporters?: string[] | undefined;
   files?: LoadedFile[] | undefined;
   warnings?: string[] | undefined;
+  /** With `plan`: each file's layout and query. */
+  plans?: FilePlan[] | undefined;
 }
 
 /** Whether a name or code is the one asked for: a name (normalised), a code, or an id. */
@@ -79,7 +91,7 @@ export function matcher(wanted: string): (name: string, code: string | undefined
   };
 }
 
-type Kind = { own: 'json' } | { own: 'csv' } | { layout: Layout };
+type Kind = { own: 'json' } | { own: 'csv' } | { layout: Layout; header: string[] | undefined };
 
 function firstRecord(head: string): string[] | undefined {
   let fields: string[] | undefined;
@@ -110,7 +122,7 @@ async function kindOf(opened: OpenedInput, from: FromChoice): Promise<Kind> {
   if (from !== 'tradecalc') {
     const { recogniseLayout, unrecognised } = await import('./formats/registry.js');
     const layout = recogniseLayout({ name: innerName(name), head, header }, from === 'auto' ? undefined : from);
-    if (layout) return { layout };
+    if (layout) return { layout, header };
     throw unrecognised(name, header, from === 'auto' ? undefined : from);
   }
   if (json) throw new DataError(`${name}: not a tradecalc dataset (a JSON dataset starts with {"schemaVersion": …}; see docs/datasets.md)`);
@@ -127,12 +139,22 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const seen = new Set<string>();
   let firstReporter: string | undefined;
   const wanted = req.reporter !== undefined ? matcher(req.reporter) : undefined;
+  // Asked once per distinct name and code, not per row: a file has few reporters and many rows.
+  const decided = new Map<string, boolean>();
   const wantReporter = (name: string, code: string | undefined): boolean => {
+    const key = code === undefined ? name : `${name}\u0000${code}`;
+    const known = decided.get(key);
+    if (known !== undefined && (wanted || !req.one || firstReporter !== undefined)) return known;
     seen.add(name);
-    if (wanted) return wanted(name, code);
-    if (!req.one) return true;
-    firstReporter ??= name;
-    return name === firstReporter;
+    let yes: boolean;
+    if (wanted) yes = wanted(name, code);
+    else if (!req.one) yes = true;
+    else {
+      firstReporter ??= name;
+      yes = name === firstReporter;
+    }
+    decided.set(key, yes);
+    return yes;
   };
   const wantPartner = req.partner !== undefined ? matcher(req.partner) : undefined;
 
@@ -148,9 +170,21 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   let doneBytes = 0;
   let ownCsvNames: string[] = [];
 
+  const plans: FilePlan[] = [];
   for (const file of files) {
     const opened = await openInput(file, ctx, { latin1Fallback: from !== 'tradecalc' });
     const kind = await kindOf(opened, from);
+    if (req.plan) {
+      await opened.text[Symbol.asyncIterator]().return?.();
+      if ('own' in kind) {
+        plans.push({ name: file.name, layout: `tradecalc-${kind.own}`, label: `tradecalc ${kind.own.toUpperCase()} dataset`, sql: null });
+        continue;
+      }
+      const { bulkQuery, readCsvSource } = await import('./engine/bulk.js');
+      const sql = kind.layout.sql ? bulkQuery(kind.layout, { header: kind.header ?? [], source: readCsvSource(file.path ?? file.name, kind.layout.sql), reporter: req.reporter, partner: req.partner }) : null;
+      plans.push({ name: file.name, layout: kind.layout.id, label: kind.layout.label, sql });
+      continue;
+    }
     const report = () => req.progress?.(doneBytes + opened.bytesRead, totalBytes);
     if ('own' in kind) {
       if (opened.encoding !== 'utf-8') throw new DataError(`${file.name}: is not UTF-8 text (expected a file saved as UTF-8)`);
@@ -190,8 +224,10 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         problem: (where: string, message: string) => problems.push(`${where}: ${message}`),
       };
       if (bulk) {
+        // The head was read to tell the layout; DuckDB reads the file itself.
+        await opened.text[Symbol.asyncIterator]().return?.();
         const { runBulk } = await import('./engine/bulk.js');
-        await runBulk(layout, file, ictx, flows);
+        await runBulk(layout, file, kind.header ?? [], ictx, flows, { reporter: req.reporter, partner: req.partner, onProgress: (pct) => req.progress?.(doneBytes + ((file.size ?? 0) * pct) / 100, totalBytes) });
       } else {
         await streamLayout(layout, opened, ictx, report);
       }
@@ -201,6 +237,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
     doneBytes += file.size ?? opened.bytesRead;
   }
 
+  if (req.plan) return { name: describe(files), format: 'import', datasets: [], plans };
   if (ownProblems.count > 0) throw new DataError(`${ownCsvNames.length === 1 ? ownCsvNames[0] : describe(files)}: invalid dataset`, ownProblems.all());
   if (problems.count > 0) throw new DataError(`${describe(files)}: the data cannot be read`, problems.all());
 

@@ -62,9 +62,47 @@ export class OwnCsvReader {
   private rows = 0;
   /** The spelling first seen for each normalised reporter name. */
   private readonly spelling = new Map<string, string>();
+  /** Each raw reporter cell seen: its reporter and whether it is wanted (asked once, not per row). */
+  private readonly raw = new Map<string, { name: string; wanted: boolean }>();
+
+  /** One reporter, however its name is cased or spaced: the first spelling is kept. */
+  private reporterOf(rawName: string, code: string | undefined): { name: string; wanted: boolean } {
+    const cacheKey = code === undefined ? rawName : `${rawName}\u0000${code}`;
+    let r = this.raw.get(cacheKey);
+    if (r) return r;
+    const key = normaliseName(rawName);
+    let name = this.spelling.get(key);
+    if (name === undefined) {
+      name = rawName;
+      this.spelling.set(key, name);
+    }
+    this.o.seen.add(name);
+    r = { name, wanted: this.o.wantReporter ? this.o.wantReporter(name, code) : true };
+    this.raw.set(cacheKey, r);
+    return r;
+  }
+
+  /**
+   * Whether a line can be skipped without being split: its reporter cell (after `k` commas) is one
+   * already known not to be wanted. The line is text[start, end); only lines without quotes come here.
+   */
+  private skip(text: string, start: number, end: number): boolean {
+    const k = this.index.reporter;
+    if (this.columns === null || k === undefined || this.index.reporterCode !== undefined) return false;
+    let from = start;
+    for (let i = 0; i < k; i++) {
+      const at = text.indexOf(',', from);
+      if (at === -1 || at >= end) return false;
+      from = at + 1;
+    }
+    let to = text.indexOf(',', from);
+    if (to === -1 || to > end) to = end;
+    const r = this.raw.get(text.slice(from, to).trim());
+    return r !== undefined && !r.wanted;
+  }
 
   constructor(private readonly o: OwnCsvOptions) {
-    this.parser = new CsvStreamParser({ name: o.name, delimiter: ',', onRecord: (r) => this.record(r.fields, r.line, r.columns) });
+    this.parser = new CsvStreamParser({ name: o.name, delimiter: ',', onRecord: (r) => this.record(r.fields, r.line, r.columns), skip: (text, start, end) => this.skip(text, start, end) });
   }
 
   write(text: string): void {
@@ -135,16 +173,10 @@ export class OwnCsvReader {
       problems.push(this.at(line, pos('reporter'), `reporter ${JSON.stringify(reporterRaw.slice(0, 80))}… is longer than 100 characters`));
       return;
     }
-    // One reporter, however its name is cased or spaced: the first spelling is kept.
-    const key = normaliseName(reporterRaw);
-    let reporter = this.spelling.get(key);
-    if (reporter === undefined) {
-      reporter = reporterRaw;
-      this.spelling.set(key, reporter);
-    }
-    this.o.seen.add(reporter);
+    const who = this.reporterOf(reporterRaw, cell('reporterCode'));
+    if (!who.wanted) return;
+    const reporter = who.name;
     const reporterCode = cell('reporterCode');
-    if (this.o.wantReporter && !this.o.wantReporter(reporter, reporterCode)) return;
     const before = problems.count;
 
     const periodCol: Column = this.index.period !== undefined ? 'period' : 'year';

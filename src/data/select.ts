@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import { DEFAULT_DATASET_ID, builtinDatasetIds, loadBuiltinDataset } from './builtin.js';
 import { normaliseName, selectOne } from './identity.js';
-import type { FromChoice } from './formats/layout.js';
+import type { EngineChoice, FromChoice } from './formats/layout.js';
 import type { LoadedDatasets } from './load.js';
 import type { ReadContext } from './stream/source.js';
 
@@ -17,6 +17,13 @@ export interface DatasetSelection {
   /** The partner of a bilateral view (--partner); the world total when absent. */
   partner?: string | undefined;
   from?: FromChoice | undefined;
+  /** China customs files do not say their flow (import --flow). */
+  flow?: 'exports' | 'imports' | undefined;
+  engine?: EngineChoice | undefined;
+  /** Keep only this partner's rows (and the world total's) while reading (import --partner). */
+  partnerRows?: string | undefined;
+  /** Recognise the files and give their SQL, reading nothing past the heads (import --print-sql). */
+  plan?: boolean | undefined;
 }
 
 export type { ReadContext };
@@ -33,7 +40,10 @@ export function builtinListing(): LoadedDatasets {
 export async function loadSelection(sel: DatasetSelection, ctx: ReadContext, options: { one?: boolean; progress?: (done: number, total: number | null) => void } = {}): Promise<LoadedDatasets> {
   if (sel.data !== undefined && sel.data.length > 0) {
     const { loadData } = await import('./load.js');
-    return loadData({ data: sel.data, from: sel.from, reporter: sel.reporter, one: options.one, progress: options.progress }, ctx);
+    return loadData(
+      { data: sel.data, from: sel.from, reporter: sel.reporter, partner: sel.partnerRows, flow: sel.flow, engine: sel.engine, plan: sel.plan, one: options.one, progress: options.progress },
+      ctx,
+    );
   }
   const id = sel.dataset ?? DEFAULT_DATASET_ID;
   const ds = loadBuiltinDataset(id);

@@ -173,7 +173,7 @@ export function seriesOf(periods: ReadonlyMap<string, Statement>): { years: Year
   }
   for (const [year, st] of annual) {
     if (st.exports && st.imports) years.push({ year, exports: st.exports, imports: st.imports, exportGrowthPct: st.exportGrowthPct, importGrowthPct: st.importGrowthPct, basis: 'annual' });
-    else if ((st.exports || st.imports) && !derived.has(year)) gaps.push({ year, reason: 'missing-flow', missing: st.exports ? ['imports'] : ['exports'] });
+    else if ((st.exports || st.imports) && !derived.has(year)) gaps.push({ year, reason: 'missing-flow', missing: st.exports ? ['imports'] : ['exports'], exports: st.exports, imports: st.imports });
   }
   years.sort((a, b) => a.year - b.year);
   months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));

@@ -3,6 +3,7 @@
 // adding a command is adding an entry. Plain data, so that building the program stays cheap.
 import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from '../core/limits.js';
 import { builtinDatasetIds } from '../data/builtin.js';
+import { ENGINES } from '../data/formats/layout.js';
 import { formatCount } from '../render/format.js';
 import { BUILTIN_SCENARIOS, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT } from './defaults.js';
 import type { AnySpec, ArgumentDecl, OptionDecl } from './spec.js';
@@ -180,14 +181,32 @@ export const COMMANDS: readonly CommandDecl[] = [
     load: async () => (await import('./simulate.js')).simulateSpec,
   },
   {
+    path: ['import'],
+    description: "read publishers' downloads (Comtrade, IMF, Census, Comext, China customs, BACI): say what they hold, or write them as a dataset",
+    options: [
+      { flags: '--flow <flow>', description: 'the flow of files that do not say it (China customs): exports or imports', hints: ['exports', 'imports'] },
+      { flags: '--engine <engine>', description: 'how files are read: auto (DuckDB for files over 256 MiB), stream or duckdb (default: auto)', hints: ENGINES },
+      { flags: '--print-sql', description: "print the bulk engine's query for the files instead of reading them (to run on a warehouse)" },
+    ],
+    arguments: [{ name: '<file...>', description: 'publisher downloads (plain or gzipped), directories of them, or "-" for standard input', file: true }],
+    examples: [
+      'tradecalc import TradeData.csv',
+      'tradecalc import TradeData.csv --reporter China --output china.json',
+      'tradecalc import exports.json imports.json --output us.csv',
+      'tradecalc import bulk-2024.tsv.gz --reporter 156 --partner World --print-sql',
+    ],
+    common: 'all',
+    load: async () => (await import('./import.js')).importSpec,
+  },
+  {
     path: ['schema'],
     description: 'print the JSON Schema of a --json document: summary, projection, scenario-grid, …',
     options: [],
     arguments: [
       {
         name: '<kind>',
-        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, dataset, dataset-list, validation',
-        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'dataset', 'dataset-list', 'validation'],
+        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, dataset, dataset-list, validation, import, import-plan',
+        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'dataset', 'dataset-list', 'validation', 'import', 'import-plan'],
       },
     ],
     examples: ['tradecalc schema projection > projection.schema.json', 'tradecalc schema summary | jq .properties.balance'],

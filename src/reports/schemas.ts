@@ -462,6 +462,62 @@ export const ValidationSchema = v.variant('valid', [
   envelope('validation', { file: Text, reporter: v.nullable(Text) }, { valid: v.literal(false), error: Text, problems: v.array(Text) }, v.null()),
 ]);
 
+// ----------------------------------------------------------------------------------------------
+// import
+
+const GapS = v.variant('reason', [
+  v.strictObject({ year: Year, reason: v.literal('year-to-date'), months: v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))) }),
+  v.strictObject({ year: Year, reason: v.literal('missing-flow'), missing: v.array(v.picklist(['exports', 'imports'])) }),
+]);
+
+export const ImportSchema = envelope(
+  'import',
+  {
+    files: v.array(Text),
+    from: Text,
+    reporter: v.nullable(Text),
+    partner: v.nullable(Text),
+    flow: v.nullable(v.picklist(['exports', 'imports'])),
+    engine: v.picklist(['auto', 'stream', 'duckdb']),
+    output: v.nullable(Text),
+  },
+  {
+    files: v.array(v.strictObject({ name: Text, layout: Text, label: Text, rowCount: Count, engine: v.picklist(['stream', 'duckdb']) })),
+    publisher: v.nullable(Text),
+    valuation: v.nullable(v.strictObject({ exports: Text, imports: Text })),
+    unit: v.nullable(Text),
+    rowCount: Count,
+    usedRowCount: Count,
+    excluded: v.array(v.strictObject({ reason: Text, rowCount: Count })),
+    warnings: v.array(Text),
+    reporters: v.array(
+      v.strictObject({
+        id: Text,
+        reporter: Text,
+        reporterCode: v.nullable(Text),
+        currency: Text,
+        partnerCount: Count,
+        partners: v.array(Text),
+        firstPeriod: v.nullable(Text),
+        lastPeriod: v.nullable(Text),
+        yearCount: Count,
+        monthCount: Count,
+        years: v.array(Year),
+        gaps: v.array(GapS),
+      }),
+    ),
+    written: v.nullable(v.strictObject({ file: Text, format: v.picklist(['json', 'csv']), datasetCount: Count })),
+  },
+  v.null(),
+);
+
+export const ImportPlanSchema = envelope(
+  'import-plan',
+  { files: v.array(Text), from: Text, reporter: v.nullable(Text), partner: v.nullable(Text) },
+  { plans: v.array(v.strictObject({ file: Text, layout: Text, label: Text, sql: v.nullable(Text) })) },
+  v.null(),
+);
+
 /** Every kind's schema by its `kind`. */
 export const DOCUMENT_SCHEMAS = {
   summary: SummarySchema,
@@ -474,6 +530,8 @@ export const DOCUMENT_SCHEMAS = {
   dataset: DatasetDocumentSchema,
   'dataset-list': DatasetListSchema,
   validation: ValidationSchema,
+  import: ImportSchema,
+  'import-plan': ImportPlanSchema,
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;
@@ -488,6 +546,8 @@ export type CheckDocument = v.InferOutput<typeof CheckSchema>;
 export type DatasetDocument = v.InferOutput<typeof DatasetDocumentSchema>;
 export type DatasetListDocument = v.InferOutput<typeof DatasetListSchema>;
 export type ValidationDocument = v.InferOutput<typeof ValidationSchema>;
+export type ImportDocument = v.InferOutput<typeof ImportSchema>;
+export type ImportPlanDocument = v.InferOutput<typeof ImportPlanSchema>;
 export type VerdictDoc = v.InferOutput<typeof VerdictSchema>;
 export type PathPointDoc = v.InferOutput<typeof PathPointS>;
 export type OriginDoc = v.InferOutput<typeof OriginSchema>;
@@ -506,6 +566,8 @@ const TITLES: Record<DocumentKind, string> = {
   dataset: 'tradecalc data show --json',
   'dataset-list': 'tradecalc data list --json',
   validation: 'tradecalc data validate --json',
+  import: 'tradecalc import --json',
+  'import-plan': 'tradecalc import --print-sql --json',
 };
 
 /** The JSON Schema (draft-07) of a kind's document. Loads @valibot/to-json-schema: call it only when needed. */

@@ -72,8 +72,16 @@ export interface ReportSpec<O = unknown, A = unknown, R = unknown, D extends Doc
   notes?(doc: D): string[];
   /** The view for people. */
   text(doc: D, ctx: TextContext, opts: O): string | Promise<string>;
+  /** False when the text view must not be wrapped to the terminal (a SQL query to copy). */
+  wrap?(doc: D): boolean;
   /** The exit code of a run that succeeded (1: a negative verdict); 0 when absent. */
   exitCode?(doc: D): number;
+  /**
+   * --output names a file the report makes besides its view (import: the datasets), rather than
+   * where the view goes: the view is printed, and `artifact` is written there atomically.
+   */
+  readonly outputIsArtifact?: boolean | undefined;
+  artifact?(report: R, assumptions: A): Iterable<string> | null | Promise<Iterable<string> | null>;
 }
 
 /** Any spec, for code that handles them all alike. */

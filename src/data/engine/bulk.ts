@@ -1,9 +1,222 @@
-// The bulk engine: a publisher's large file aggregated by DuckDB, loaded only when a file needs it.
+// The bulk engine: a publisher's large file (hundreds of MB to GB, gzipped) read by DuckDB, an
+// embedded engine built for it, and loaded only when a file needs it. The layout's row mapping is SQL
+// (src/data/formats/*: `sql`), the aggregation is one GROUP BY over a flows table, values are read as
+// text and summed as DECIMAL — never DOUBLE — and the groups come back to the same FlowTable the
+// streaming reader fills, so both ways give the same datasets (the tests compare them).
+//
+// The query is printed by `tradecalc import … --print-sql`, so that data that outgrows one machine
+// can be aggregated on a warehouse (Spark SQL, Trino, BigQuery) and the result loaded back.
+import { Decimal } from '../../core/decimal.js';
 import { DataError } from '../../errors.js';
-import type { ImportContext, Layout } from '../formats/layout.js';
+import { countryCodesFor } from '../formats/countries.js';
+import { REASONS } from '../formats/common.js';
+import type { ImportContext, Layout, SqlLayout } from '../formats/layout.js';
+import { normaliseName } from '../identity.js';
 import type { FlowTable } from '../series.js';
 import type { InputFile } from '../stream/source.js';
 
-export async function runBulk(layout: Layout, file: InputFile, _ctx: ImportContext, _flows: FlowTable): Promise<void> {
-  throw new DataError(`${file.name}: the bulk engine cannot read ${layout.label} files yet`);
+/** Markers publishers use for a value they do not have (as the streaming reader's readValue). */
+const MISSING_SQL = "('', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', ':')";
+
+function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+function sqlIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export interface SqlOptions {
+  /** The file's header, to resolve columns by their spellings. */
+  header: readonly string[];
+  /** The source relation: `read_csv('…', …)` for DuckDB, a table name on a warehouse. */
+  source: string;
+  reporter?: string | undefined;
+  partner?: string | undefined;
+}
+
+/** `read_csv(…)` for a file of the layout: every column as text, so nothing is guessed or rounded. */
+export function readCsvSource(path: string, sql: SqlLayout): string {
+  return `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(sql.delimiter)}, quote = '"', escape = '"', null_padding = true, compression = 'auto')`;
+}
+
+/** Names and codes a selection may take in the file: the text itself, and a country's codes. */
+function candidates(wanted: string): string[] {
+  const key = normaliseName(wanted);
+  return [...new Set([key, ...countryCodesFor(key).map((c) => c.toLowerCase())])];
+}
+
+/**
+ * The whole query: the layout's mapping of each row onto the flows columns (`flows`), then the
+ * aggregation by reporter, partner, period, flow and rank that the FlowTable finishes.
+ */
+export function bulkQuery(layout: Layout, o: SqlOptions): string {
+  const sql = layout.sql;
+  if (!sql) throw new DataError(`${layout.label} files are not read by the bulk engine (use --engine stream)`);
+  const header = o.header;
+  const keys = header.map((h) => h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, ''));
+  // Each column the mapping uses is trimmed once, in the first stage; the mapping reads it there.
+  const used = new Map<string, string>();
+  const col = (spellings: readonly string[]): string => {
+    for (const sp of spellings) {
+      const at = keys.indexOf(sp.toLowerCase().replace(/[^a-z0-9]/g, ''));
+      if (at >= 0) {
+        const name = sqlIdentifier(header[at]!);
+        used.set(name, `nullif(trim(${name}), '') AS ${name}`);
+        return name;
+      }
+    }
+    return 'NULL';
+  };
+  const m = sql.map(col);
+  const value = sql.thousands ? `replace(${m.value}, ',', '')` : m.value;
+  const inList = (list: readonly string[]) => `(${list.map(sqlString).join(', ')})`;
+  // A selection matches a name or a code as written, or case-folded, or without leading zeros.
+  const matches = (name: string, code: string, wantedText: string) => {
+    const list = candidates(wantedText);
+    const codes = [...new Set([...list, ...list.map((c) => c.replace(/^0+(?=\d)/, ''))])];
+    const upper = [...new Set([...list, ...codes].map((c) => c.toUpperCase()))];
+    return `(${name} IN ${inList(upper)} OR ${code} IN ${inList(upper)} OR lower(${name}) IN ${inList(list)} OR ltrim(lower(${code}), '0') IN ${inList(codes)})`;
+  };
+  const reporterSel = o.reporter === undefined ? 'true' : `coalesce(${matches(m.reporter, m.reporterCode, o.reporter)}, false)`;
+  const partnerSel = o.partner === undefined ? 'true' : `coalesce(partner = 'World' OR ${matches('partner', 'partner_code', o.partner)}, false)`;
+  const kept = (e: string) => `CASE WHEN excluded IS NULL THEN ${e} END`;
+  return `-- tradecalc: ${layout.label}. Each row of the file is mapped onto the flows model, then
+-- summed by reporter, partner, period, flow and rank. For each reporter, partner, period and flow
+-- only the rows of the lowest rank present are used (rank 0: a total in every dimension), so totals
+-- are never summed with their parts; rows left out are counted by reason. Values are read as text
+-- and summed as DECIMAL, never as floating point. A row is judged in this order: the reporter, the
+-- layout's own exclusions (flows, groups), the partner, the value.
+WITH src AS (
+  SELECT ${[...used.values()].join(',\n    ') || '*'}
+  FROM ${o.source}
+),
+reporters AS (
+  SELECT *, ${reporterSel} AS reporter_selected
+  FROM src
+),
+partners AS (
+  SELECT *,
+    CASE WHEN reporter_selected THEN ${m.excluded} END AS layout_excluded,
+    CASE WHEN reporter_selected THEN ${m.partner} END AS partner,
+    CASE WHEN reporter_selected THEN ${m.partnerCode} END AS partner_code,
+    CASE WHEN reporter_selected THEN ${value} END AS value_text
+  FROM reporters
+),
+judged AS (
+  SELECT *,
+    CASE
+      WHEN NOT reporter_selected THEN ${sqlString(REASONS.otherReporters)}
+      WHEN layout_excluded IS NOT NULL THEN layout_excluded
+      WHEN NOT ${partnerSel} THEN ${sqlString(REASONS.otherPartners)}
+      WHEN value_text IS NULL OR lower(value_text) IN ${MISSING_SQL} THEN ${sqlString(REASONS.missingValue)}
+    END AS excluded
+  FROM partners
+),
+flows AS (
+  SELECT
+    ${kept(m.reporter)} AS reporter,
+    ${kept(m.reporterCode)} AS reporter_code,
+    ${kept('partner')} AS partner,
+    ${kept('partner_code')} AS partner_code,
+    ${kept(m.period)} AS period,
+    ${kept(m.flow)} AS flow,
+    ${kept(m.currency)} AS currency,
+    ${kept(m.rank)} AS rank,
+    ${kept(m.partsReason)} AS parts_reason,
+    excluded,
+    ${kept('value_text')} AS value_text,
+    ${kept('TRY_CAST(value_text AS DECIMAL(38, 6))')} AS value
+  FROM judged
+)
+SELECT
+  reporter, reporter_code, partner, partner_code, period, flow, currency, rank, parts_reason, excluded,
+  count(*) AS row_count,
+  sum(value * ${sql.scale}) AS value,
+  max(CASE WHEN strpos(value_text, '.') > 0 THEN length(value_text) - strpos(value_text, '.') ELSE 0 END) AS decimals,
+  count(*) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_values,
+  min(value_text) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_example,
+  count(*) FILTER (WHERE excluded IS NULL AND (period IS NULL OR flow IS NULL)) AS bad_periods
+FROM flows
+GROUP BY ALL
+`;
+}
+
+interface Engine {
+  run(sql: string, onProgress?: (pct: number) => void): Promise<Record<string, unknown>[]>;
+}
+
+/** DuckDB, loaded on first use; a missing or broken install is one line, not a stack. */
+async function engine(): Promise<Engine> {
+  let duck: typeof import('@duckdb/node-api');
+  try {
+    duck = await import('@duckdb/node-api');
+  } catch (err) {
+    throw new DataError(`the bulk engine (DuckDB, the optional dependency @duckdb/node-api) is not installed or does not load here (${(err as Error).message.split('\n')[0]}); read the file with --engine stream`);
+  }
+  const instance = await duck.DuckDBInstance.create(':memory:', { threads: '2', preserve_insertion_order: 'false' });
+  const connection = await instance.connect();
+  return {
+    async run(sql, onProgress) {
+      const timer = onProgress ? setInterval(() => onProgress(Math.max(0, connection.progress.percentage)), 200) : null;
+      try {
+        const reader = await connection.runAndReadAll(sql);
+        return reader.getRowObjects() as Record<string, unknown>[];
+      } catch (err) {
+        throw new DataError(`the bulk engine could not read the file: ${(err as Error).message.split('\n')[0]}`);
+      } finally {
+        if (timer) clearInterval(timer);
+        connection.closeSync();
+      }
+    },
+  };
+}
+
+function decimalOf(v: unknown): Decimal | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object' && v !== null && 'value' in v && 'scale' in v) {
+    const { value, scale } = v as { value: bigint; scale: number };
+    return new Decimal(value.toString()).div(new Decimal(10).pow(scale));
+  }
+  return new Decimal(String(v));
+}
+
+/** Reads one file through DuckDB into the flow table. */
+export async function runBulk(layout: Layout, file: InputFile, header: readonly string[], ctx: ImportContext, flows: FlowTable, options: { reporter?: string | undefined; partner?: string | undefined; onProgress?: (pct: number) => void } = {}): Promise<void> {
+  if (file.path === null) throw new DataError(`${file.name}: the bulk engine reads files, not standard input (save it to a file, or use --engine stream)`);
+  if (!layout.sql) throw new DataError(`${file.name}: ${layout.label} files are not read by the bulk engine (use --engine stream)`);
+  const query = bulkQuery(layout, { header, source: readCsvSource(file.path, layout.sql), reporter: options.reporter, partner: options.partner });
+  const rows = await (await engine()).run(query, options.onProgress);
+  const scale = new Decimal(layout.sql.scale);
+  for (const r of rows) {
+    const count = Number(r.row_count);
+    if (r.excluded !== null && r.excluded !== undefined) {
+      flows.exclude(String(r.excluded), count);
+      continue;
+    }
+    if (Number(r.bad_values) > 0) ctx.problem(file.name, `${r.bad_values} rows have a value that is not a number, such as ${JSON.stringify(String(r.bad_example).slice(0, 40))}`);
+    if (Number(r.bad_periods) > 0) {
+      ctx.problem(file.name, `${r.bad_periods} rows have a period that is not a year or a month`);
+      continue;
+    }
+    const value = decimalOf(r.value);
+    if (value === null) continue;
+    // Each value is stated to its last digit: half of it, times the rows, bounds the rounding.
+    const halfWidth = new Decimal('0.5').times(new Decimal(10).pow(-Number(r.decimals ?? 0))).times(scale).times(count);
+    const row = {
+      reporter: String(r.reporter),
+      reporterCode: r.reporter_code === null ? undefined : String(r.reporter_code),
+      partner: String(r.partner),
+      partnerCode: r.partner_code === null ? undefined : String(r.partner_code),
+      period: String(r.period),
+      flow: r.flow as 'exports' | 'imports',
+      value,
+      halfWidth,
+      currency: String(r.currency),
+      rank: Number(r.rank),
+      partsReason: String(r.parts_reason),
+      rowCount: count,
+    };
+    ctx.add(layout.sql.finish ? layout.sql.finish(row) : row);
+  }
 }

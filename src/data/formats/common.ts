@@ -24,6 +24,13 @@ export function hasColumns(header: readonly string[] | undefined, names: readonl
   return names.every((n) => keys.has(headerKey(n)));
 }
 
+/** Why rows are left out, worded once: the streaming reader and the bulk engine say the same. */
+export const REASONS = {
+  missingValue: 'rows without a value (missing, which is not zero)',
+  otherReporters: 'other reporters (not selected)',
+  otherPartners: 'other partners (not selected)',
+} as const;
+
 /** Markers publishers use for a value they do not have: never read as zero. */
 const MISSING = new Set(['', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', ':']);
 

@@ -7,13 +7,15 @@
 // only the totals are summed when present; re-exports (RX) are already inside exports (X), and
 // re-imports (RM) inside imports (M), so they are never added; values are full US dollars,
 // exports FOB and imports CIF; codes are read as text.
-import { ONE, capWarning, columnIndexes, hasColumns, headerKey, readPeriod, readValue } from './common.js';
+import { ONE, REASONS, capWarning, columnIndexes, hasColumns, headerKey, readPeriod, readValue } from './common.js';
 import { countryByCode } from './countries.js';
-import type { ImportContext, Layout, RecordReader } from './layout.js';
+import type { ImportContext, Layout, RecordReader, SqlLayout } from './layout.js';
 
 const WORLD_CODES = new Set(['0', 'W00', 'WLD']);
 /** Partner codes that are groups of other partners (EU, ASEAN…): never summed with their members. */
 const GROUP_CODES = new Set(['97', '492', '527', '568', '577', '636', '637', '838', '839', '879', '899']);
+const GROUP_REASON = 'partner groups (EU, ASEAN, areas n.e.s.…) overlap their members: not summed';
+const NOT_FLOW = ': neither exports (X) nor imports (M)';
 
 const FLOW_WORDS: Record<string, 'exports' | 'imports' | string> = {
   X: 'exports',
@@ -78,26 +80,28 @@ function firstLine(text: string): string {
 
 /** Maps one record (by field name) onto the flows model. */
 function mapRow(ctx: ImportContext, get: (f: Field) => string | undefined, where: string): void {
+  // The order of the checks is the bulk engine's too (layout.ts): reporter, the layout's own
+  // exclusions, partner, then the value.
+  const reporterCode = (get('reporterIso') || get('reporterCode') || '').trim();
+  const reporter = (get('reporterDesc') || countryByCode(get('reporterCode'))?.name || reporterCode).trim();
+  if (ctx.filter.reporter && !ctx.filter.reporter(reporter, reporterCode)) return ctx.exclude(REASONS.otherReporters);
   const flowCode = (get('flowCode') ?? '').trim().toUpperCase();
   const flow = FLOW_WORDS[flowCode];
   if (flow !== 'exports' && flow !== 'imports') {
-    ctx.exclude(flow ?? `flow code ${flowCode || '(empty)'}${get('flowDesc') ? ` (${get('flowDesc')})` : ''}: neither exports (X) nor imports (M)`);
+    ctx.exclude(flow ?? `flow code ${flowCode || '(empty)'}${get('flowDesc') ? ` (${get('flowDesc')})` : ''}${NOT_FLOW}`);
     return;
   }
-  const reporterCode = (get('reporterIso') || get('reporterCode') || '').trim();
-  const reporter = (get('reporterDesc') || countryByCode(get('reporterCode'))?.name || reporterCode).trim();
-  if (ctx.filter.reporter && !ctx.filter.reporter(reporter, reporterCode)) return ctx.exclude('other reporters (not selected)');
   const pCode = (get('partnerCode') ?? '').trim();
   const pIso = (get('partnerIso') ?? '').trim();
   const isWorld = WORLD_CODES.has(pCode) || WORLD_CODES.has(pIso.toUpperCase());
-  if (!isWorld && GROUP_CODES.has(pCode)) return ctx.exclude('partner groups (EU, ASEAN, areas n.e.s.…) overlap their members: not summed');
+  if (!isWorld && GROUP_CODES.has(pCode)) return ctx.exclude(GROUP_REASON);
   const partner = isWorld ? 'World' : (get('partnerDesc') || countryByCode(pCode)?.name || pIso || pCode).trim();
-  if (ctx.filter.partner && !isWorld && !ctx.filter.partner(partner, pIso || pCode)) return ctx.exclude('other partners (not selected)');
+  if (ctx.filter.partner && !isWorld && !ctx.filter.partner(partner, pIso || pCode)) return ctx.exclude(REASONS.otherPartners);
   const period = periodOf(get);
   if (!period) return ctx.problem(where, `the period ${JSON.stringify(get('period') ?? get('refYear') ?? '')} is not a year or a month`);
   const valueText = get('primaryValue') || (flow === 'exports' ? get('fobValue') : get('cifValue'));
   const value = readValue(valueText, ONE);
-  if (value === 'missing') return ctx.exclude('rows without a value (missing, which is not zero)');
+  if (value === 'missing') return ctx.exclude(REASONS.missingValue);
   if (value === null) return ctx.problem(where, `the value ${JSON.stringify(valueText)} is not a number`);
   const { rank, reason } = rankOf(get);
   ctx.add({
@@ -126,6 +130,72 @@ function periodOf(get: (f: Field) => string | undefined): string | null {
   }
   return readPeriod(get('period'));
 }
+
+
+// ---------------------------------------------------------------------------------------------
+// The same mapping in SQL, for the bulk engine and --print-sql (the tests compare it with the above).
+
+const q = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const inSql = (values: Iterable<string>) => `(${[...values].map(q).join(', ')})`;
+const nz = (e: string) => `nullif(trim(${e}), '')`;
+
+/** The SQL of a Comtrade layout, given the SQL expression of each field. */
+function comtradeSql(delimiter: ',' | '\t', fields: (col: (s: readonly string[]) => string) => Record<Field, string>): SqlLayout {
+  return {
+    delimiter,
+    scale: '1',
+    // Columns arrive trimmed, with an empty cell as NULL (the engine's first stage).
+    map(col) {
+      const f = fields(col);
+      const flowCode = `upper(coalesce(${f.flowCode}, ''))`;
+      const pCode = `coalesce(${f.partnerCode}, '')`;
+      const pIso = `upper(coalesce(${f.partnerIso}, ''))`;
+      const isWorld = `(${pCode} IN ${inSql(WORLD_CODES)} OR ${pIso} IN ${inSql(WORLD_CODES)})`;
+      const pin = (field: Field, total: string) => `(${f[field]} IS NOT NULL AND NOT (${total}))`;
+      const cmdPart = pin('cmdCode', `upper(${f.cmdCode}) = 'TOTAL'`);
+      const customsPart = pin('customsCode', `upper(${f.customsCode}) = 'C00'`);
+      const motPart = pin('motCode', `${f.motCode} = '0'`);
+      const p2Part = pin('partner2Code', `${f.partner2Code} = '0'`);
+      const month = `TRY_CAST(${f.refMonth} AS INTEGER)`;
+      const year = f.refYear;
+      const freq = `upper(coalesce(${f.freq}, ''))`;
+      const period = `CASE
+        WHEN regexp_full_match(coalesce(${year}, ''), '\\d{4}') AND (${freq} = 'A' OR ${month} IN (0, 52, 99)) THEN ${year}
+        WHEN regexp_full_match(coalesce(${year}, ''), '\\d{4}') AND (${freq} = 'M' OR ${month} BETWEEN 1 AND 12) THEN ${year} || '-' || lpad(CAST(${month} AS VARCHAR), 2, '0')
+        WHEN regexp_full_match(coalesce(${f.period}, ''), '\\d{4}') THEN ${f.period}
+        WHEN regexp_full_match(coalesce(${f.period}, ''), '\\d{4}-?M?\\d{1,2}') AND TRY_CAST(regexp_extract(${f.period}, '\\d{4}-?M?(\\d{1,2})', 1) AS INTEGER) BETWEEN 1 AND 12
+          THEN substr(${f.period}, 1, 4) || '-' || lpad(regexp_extract(${f.period}, '\\d{4}-?M?(\\d{1,2})', 1), 2, '0')
+      END`;
+      return {
+        reporter: `coalesce(${f.reporterDesc}, ${f.reporterIso}, ${f.reporterCode})`,
+        reporterCode: `coalesce(${f.reporterIso}, ${f.reporterCode})`,
+        partner: `CASE WHEN ${isWorld} THEN 'World' ELSE coalesce(${f.partnerDesc}, ${f.partnerIso}, ${f.partnerCode}) END`,
+        partnerCode: `CASE WHEN ${isWorld} THEN NULL ELSE coalesce(${f.partnerIso}, ${f.partnerCode}) END`,
+        period,
+        flow: `CASE ${flowCode} WHEN 'X' THEN 'exports' WHEN 'M' THEN 'imports' END`,
+        value: `coalesce(${f.primaryValue}, CASE ${flowCode} WHEN 'X' THEN ${f.fobValue} WHEN 'M' THEN ${f.cifValue} END)`,
+        excluded: `CASE
+        WHEN ${flowCode} = 'RX' THEN ${q(FLOW_WORDS.RX!)}
+        WHEN ${flowCode} = 'RM' THEN ${q(FLOW_WORDS.RM!)}
+        WHEN ${flowCode} NOT IN ('X', 'M') THEN 'flow code ' || CASE WHEN ${flowCode} = '' THEN '(empty)' ELSE ${flowCode} END || coalesce(' (' || ${f.flowDesc} || ')', '') || ${q(NOT_FLOW)}
+        WHEN NOT ${isWorld} AND ${pCode} IN ${inSql(GROUP_CODES)} THEN ${q(GROUP_REASON)}
+      END`,
+        rank: `(CASE WHEN ${cmdPart} THEN coalesce(nullif(TRY_CAST(${f.aggrLevel} AS INTEGER), 0), length(${f.cmdCode})) * 10 ELSE 0 END
+        + CASE WHEN ${customsPart} THEN 10 ELSE 0 END + CASE WHEN ${motPart} THEN 10 ELSE 0 END + CASE WHEN ${p2Part} THEN 10 ELSE 0 END)`,
+        partsReason: `'rows by ' || coalesce(nullif(concat_ws(', ', CASE WHEN ${cmdPart} THEN 'commodity codes' END, CASE WHEN ${customsPart} THEN 'customs procedures' END, CASE WHEN ${motPart} THEN 'modes of transport' END, CASE WHEN ${p2Part} THEN 'second partners' END), ''), 'part') || ' beside the totals they make up: the totals are used, the parts not summed'`,
+        currency: "'USD'",
+      };
+    },
+    // A bulk file carries codes without names: name them as the streaming reader does.
+    finish(row) {
+      const rep = countryByCode(row.reporter);
+      const par = row.partner === 'World' ? undefined : countryByCode(row.partner);
+      return { ...row, reporter: rep && row.reporter === row.reporterCode ? rep.name : row.reporter, partner: par && row.partner === row.partnerCode ? par.name : row.partner };
+    },
+  };
+}
+
+const apiColumns = (col: (s: readonly string[]) => string) => Object.fromEntries(Object.entries(COLUMNS).map(([k, v]) => [k, col(v)])) as Record<Field, string>;
 
 function csvReader(ctx: ImportContext, delimiter: ',' | '\t' | undefined): RecordReader {
   let at: Record<Field, number> | undefined;
@@ -157,6 +227,7 @@ export const comtradeCsv: Layout = {
   valuation: { exports: 'FOB', imports: 'CIF' },
   unit: 'US dollars',
   rowCaps: [500, 100000, 250000],
+  sql: comtradeSql(',', apiColumns),
 };
 
 export const comtradeBulk: Layout = {
@@ -167,6 +238,7 @@ export const comtradeBulk: Layout = {
   reader: (ctx) => csvReader(ctx, '\t'),
   valuation: { exports: 'FOB', imports: 'CIF' },
   unit: 'US dollars',
+  sql: comtradeSql('\t', apiColumns),
 };
 
 export const comtradeJson: Layout = {

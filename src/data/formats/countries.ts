@@ -38,3 +38,12 @@ export function countryByCode(code: string | undefined): Country | undefined {
   const t = code.trim().replace(/^0+(?=\d)/, '');
   return BY_CODE.get(t);
 }
+
+/** The codes (numeric and ISO3) of the countries whose name or ISO3 is `key` (normalised, lower case). */
+export function countryCodesFor(key: string): string[] {
+  const out: string[] = [];
+  for (const c of BY_CODE.values()) {
+    if (c.name.toLowerCase() === key || c.iso3.toLowerCase() === key || c.code === key.replace(/^0+(?=\d)/, '')) out.push(c.code, c.iso3);
+  }
+  return out;
+}

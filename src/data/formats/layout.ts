@@ -69,10 +69,52 @@ export interface ImportContext {
   problem(where: string, message: string): void;
 }
 
-/** Reads one file's records. CSV layouts get each record's fields; JSON layouts each element. */
+/**
+ * Reads one file's records. CSV layouts get each record's fields; JSON layouts each element.
+ * A row is judged in this order, which the bulk engine's SQL keeps too so both give the same counts:
+ * the reporter filter, the layout's own exclusions (flows, groups), the partner filter, the value.
+ */
 export type RecordReader =
   | { kind: 'csv'; delimiter?: ',' | '\t' | ';' | undefined; onHeader(header: string[], line: number): void; onRecord(fields: string[], line: number): void; end?(): void }
   | { kind: 'json'; streams(path: readonly (string | number)[]): boolean; onElement(path: readonly (string | number)[], index: number, value: unknown): void; onDocument?(doc: unknown): void; end?(): void };
+
+/**
+ * For the bulk engine (DuckDB) and for --print-sql: the layout's row mapping as SQL over the file.
+ * Each field is a SQL expression over the file's columns (`col` quotes a column by its spellings, or
+ * gives NULL when the file lacks it), and must mean exactly what the streaming reader does: the tests
+ * run both on every fixture and compare.
+ */
+export interface SqlMapping {
+  reporter: string;
+  reporterCode: string;
+  partner: string;
+  partnerCode: string;
+  /** "YYYY" or "YYYY-MM" text; NULL for a period that is neither (a problem unless the row is excluded). */
+  period: string;
+  /** 'exports' or 'imports'; NULL when the row is excluded. */
+  flow: string;
+  /** The value as text (thousands separators removed by the engine when `thousands`). */
+  value: string;
+  /** A reason text when the row is not used (the streaming reader's exact wording), else NULL. */
+  excluded: string;
+  rank: string;
+  partsReason: string;
+  /** The currency: a SQL text expression (often a literal). */
+  currency: string;
+}
+
+export interface SqlLayout {
+  /** How the file is read: a delimited text file, with a header row. */
+  delimiter: ',' | '\t' | ';';
+  /** Values carry thousands separators ("1,161"). */
+  thousands?: boolean | undefined;
+  /** The file's unit as a multiplier: "1000" for thousands. */
+  scale: string;
+  /** `col(['primaryValue'])` → the quoted column of the header, or NULL. */
+  map(col: (spellings: readonly string[]) => string): SqlMapping;
+  /** Finishes a summed group as the streaming reader would its rows (names from a code table). */
+  finish?(row: FlowRow): FlowRow;
+}
 
 export interface Layout {
   id: LayoutId;
@@ -88,6 +130,8 @@ export interface Layout {
   unit: string;
   /** Known download caps: a file with exactly this many rows was probably cut off. */
   rowCaps?: readonly number[] | undefined;
+  /** The bulk engine's reading of the layout; absent for layouts it does not read (JSON ones). */
+  sql?: SqlLayout | undefined;
 }
 
 /** A value of a publisher's file as a decimal: thousands separators and a scale allowed, "-" and "" missing. */

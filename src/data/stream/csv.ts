@@ -22,6 +22,11 @@ export interface CsvStreamOptions {
   maxRecord?: number;
   /** The most fields a record may have. */
   maxFields?: number;
+  /**
+   * A line (without quotes) this returns true for is skipped unsplit: rows a reader knows it does
+   * not want. The line is `text.slice(start, end)`, given by offsets so it need not be made.
+   */
+  skip?: ((text: string, start: number, end: number) => boolean) | undefined;
 }
 
 export const CSV_MAX_RECORD = 1 << 20;
@@ -57,18 +62,27 @@ export class CsvStreamParser {
       this.started = true;
     }
     let at = 0;
+    // Where the next quote is: found once, not searched for on every line.
+    let quote = text.indexOf('"');
+    const skip = this.options.skip;
     for (;;) {
       const nl = text.indexOf('\n', at);
       if (nl === -1) break;
-      const lineText = text.charCodeAt(nl - 1) === 13 && nl > at ? text.slice(at, nl - 1) : text.slice(at, nl);
-      if (lineText.includes('"')) {
+      if (quote !== -1 && quote < at) quote = text.indexOf('"', at);
+      if (quote !== -1 && quote < nl) {
         // A quoted field may continue on the next lines: parse from here as far as the record goes.
         const end = this.quoted(text, at);
         if (end === -1) break;
         at = end;
         continue;
       }
-      this.plain(lineText);
+      const end = text.charCodeAt(nl - 1) === 13 && nl > at ? nl - 1 : nl;
+      if (skip !== undefined && this.started && skip(text, at, end)) {
+        this.line++;
+        at = nl + 1;
+        continue;
+      }
+      this.plain(text.slice(at, end));
       at = nl + 1;
     }
     this.rest = text.slice(at);
