@@ -3,9 +3,10 @@
 // the candidates to one publisher's layouts.
 import { DataError } from '../../errors.js';
 import { comtradeBulk, comtradeCsv, comtradeJson, comtradeLegacy } from './comtrade.js';
+import { dotsWide, imtsSdmx } from './imts.js';
 import { type FileHead, type Layout, type LayoutId, PUBLISHERS, type PublisherId } from './layout.js';
 
-export const LAYOUTS: readonly Layout[] = [comtradeJson, comtradeCsv, comtradeLegacy, comtradeBulk];
+export const LAYOUTS: readonly Layout[] = [comtradeJson, comtradeCsv, comtradeLegacy, comtradeBulk, imtsSdmx, dotsWide];
 
 export function layoutById(id: LayoutId): Layout | undefined {
   return LAYOUTS.find((l) => l.id === id);
