@@ -82,3 +82,24 @@ export function capWarning(file: string, rows: number, caps: readonly number[] |
   if (!caps?.includes(rows)) return null;
   return `${file} has exactly ${rows} rows, the ${what} download cap: it is probably cut short (download it in parts)`;
 }
+
+/** One dimension in which a row is a part of a total (a chapter of all commodities, a district of all districts). */
+export interface PartOf {
+  /** Distinct per dimension (and per level within one), so that rows split by different dimensions never share a rank. */
+  weight: number;
+  /** What the parts are, for the provenance: "commodity codes". */
+  what: string;
+}
+
+/** A row's rank (0: a total in every dimension) and the reason its rows are left out beside a better rank. */
+export function partsRank(parts: readonly PartOf[]): { rank: number; reason: string } {
+  let rank = 0;
+  for (const p of parts) rank += p.weight;
+  const what = parts.map((p) => p.what).join(', ') || 'part';
+  return { rank, reason: `rows by ${what} beside the totals they make up: the totals are used, the parts not summed` };
+}
+
+/** Reasons every importer gives in the same words, so that the provenance adds them up across files. */
+export const MISSING_VALUE = 'rows without a value (missing, which is not zero)';
+export const OTHER_REPORTERS = 'other reporters (not selected)';
+export const OTHER_PARTNERS = 'other partners (not selected)';
