@@ -147,6 +147,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const totalBytes = files.every((f) => f.size !== null) ? files.reduce((n, f) => n + f.size!, 0) : null;
   let doneBytes = 0;
   let ownCsvNames: string[] = [];
+  const shared = new Map<string, unknown>();
 
   for (const file of files) {
     const opened = await openInput(file, ctx, { latin1Fallback: from !== 'tradecalc' });
@@ -188,6 +189,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         warn: (message: string) => void warnings.push(message),
         options: { flow: req.flow },
         problem: (where: string, message: string) => problems.push(`${where}: ${message}`),
+        shared,
       };
       if (bulk) {
         const { runBulk } = await import('./engine/bulk.js');
