@@ -169,6 +169,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const totalBytes = files.every((f) => f.size !== null) ? files.reduce((n, f) => n + f.size!, 0) : null;
   let doneBytes = 0;
   let ownCsvNames: string[] = [];
+  const shared = new Map<string, unknown>();
 
   const plans: FilePlan[] = [];
   for (const file of files) {
@@ -222,6 +223,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         warn: (message: string) => void warnings.push(message),
         options: { flow: req.flow },
         problem: (where: string, message: string) => problems.push(`${where}: ${message}`),
+        shared,
       };
       if (bulk) {
         // The head was read to tell the layout; DuckDB reads the file itself.

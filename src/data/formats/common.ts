@@ -51,6 +51,27 @@ export function readValue(text: string | undefined, scale: Decimal, options: { t
   return { value: parsed.value.times(scale), halfWidth: parsed.halfWidth.times(scale) };
 }
 
+/** A running sum of a publisher's values, for an importer that sums parts before it adds them. */
+export interface PartSum {
+  value: Decimal;
+  halfWidth: Decimal;
+  /** The rows with a value summed. */
+  rows: number;
+  /** A part had no value: the sum is not the total (a missing value is not zero). */
+  missing: boolean;
+}
+
+/** Adds one reading to a sum; a missing one marks the sum as unknown rather than adding zero. */
+export function addPart(sum: PartSum, reading: ValueReading | 'missing'): void {
+  if (reading === 'missing') {
+    sum.missing = true;
+    return;
+  }
+  sum.value = sum.value.plus(reading.value);
+  sum.halfWidth = sum.halfWidth.plus(reading.halfWidth);
+  sum.rows++;
+}
+
 export const ONE = new Decimal(1);
 export const THOUSAND = new Decimal(1000);
 export const MILLION = new Decimal(1e6);

@@ -18,7 +18,8 @@ export type LayoutId =
   | 'census'
   | 'comext'
   | 'china-customs'
-  | 'baci';
+  | 'baci'
+  | 'baci-codes';
 
 /** The --from families: each names the layouts of one publisher. */
 export const PUBLISHERS = {
@@ -27,7 +28,7 @@ export const PUBLISHERS = {
   census: ['census'],
   comext: ['comext'],
   'china-customs': ['china-customs'],
-  baci: ['baci'],
+  baci: ['baci', 'baci-codes'],
 } as const satisfies Record<string, readonly LayoutId[]>;
 export type PublisherId = keyof typeof PUBLISHERS;
 
@@ -67,6 +68,11 @@ export interface ImportContext {
   options: { flow?: 'exports' | 'imports' | undefined };
   /** A problem with the file: collected, reported together (exit 3). */
   problem(where: string, message: string): void;
+  /**
+   * One load's store, shared by the files it reads: a companion file (BACI's country codes) leaves
+   * what it read here for the data files read after it. Undefined where there is no such load.
+   */
+  shared?: Map<string, unknown> | undefined;
 }
 
 /**

@@ -2,13 +2,15 @@
 // file's head (its name and first 64 KB), and the best score of at least 5 wins. --from narrows
 // the candidates to one publisher's layouts.
 import { DataError } from '../../errors.js';
+import { baci, baciCodes } from './baci.js';
 import { census } from './census.js';
+import { chinaCustoms } from './china-customs.js';
 import { comext } from './comext.js';
 import { comtradeBulk, comtradeCsv, comtradeJson, comtradeLegacy } from './comtrade.js';
 import { dotsWide, imtsSdmx } from './imts.js';
 import { type FileHead, type Layout, type LayoutId, PUBLISHERS, type PublisherId } from './layout.js';
 
-export const LAYOUTS: readonly Layout[] = [comtradeJson, comtradeCsv, comtradeLegacy, comtradeBulk, imtsSdmx, dotsWide, census, comext];
+export const LAYOUTS: readonly Layout[] = [comtradeJson, comtradeCsv, comtradeLegacy, comtradeBulk, imtsSdmx, dotsWide, census, comext, chinaCustoms, baci, baciCodes];
 
 export function layoutById(id: LayoutId): Layout | undefined {
   return LAYOUTS.find((l) => l.id === id);
