@@ -132,6 +132,18 @@ const requireBuiltins = {
   },
 };
 
+// Native packages stay outside every bundle, required at run time from node_modules: DuckDB ships
+// its engine as a binary per platform, and it is an optional dependency loaded only for bulk files.
+const NATIVE = ['@duckdb/node-api'];
+const nativeExternal = {
+  name: 'native-external',
+  setup(b) {
+    const filter = new RegExp(`^(${NATIVE.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'native' ? { path: args.path, external: true } : { path: args.path, namespace: 'native' }));
+    b.onLoad({ filter: /.*/, namespace: 'native' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: [`${root}src/cli/bin.ts`],
   outfile: `${dist}/cli.cjs`,
@@ -143,7 +155,7 @@ await build({
   charset: 'ascii',
   keepNames: true,
   legalComments: 'none',
-  plugins: [lazyChildProcess, fastStringWidth, fastCellOptions, splitVendors, requireBuiltins],
+  plugins: [nativeExternal, lazyChildProcess, fastStringWidth, fastCellOptions, splitVendors, requireBuiltins],
   logLevel: 'warning',
 });
 
@@ -155,6 +167,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  external: NATIVE,
   legalComments: 'none',
   logLevel: 'warning',
 });
@@ -168,6 +181,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  external: NATIVE,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
