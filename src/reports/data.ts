@@ -154,7 +154,10 @@ interface ValidateOptions {
   reporter: string | undefined;
 }
 
-export const dataValidateSpec: ReportSpec<ValidateOptions, LoadedDatasets, LoadedDatasets, ValidationDocument, 'datasets'> = {
+/** The file as loaded, and the --reporter it was checked for (written into the document's assumptions). */
+type Validated = LoadedDatasets & { reporter: string | undefined };
+
+export const dataValidateSpec: ReportSpec<ValidateOptions, Validated, Validated, ValidationDocument, 'datasets'> = {
   input: 'datasets',
   parse: (_raw, args, common) => {
     const sel = common.selection;
@@ -167,14 +170,14 @@ export const dataValidateSpec: ReportSpec<ValidateOptions, LoadedDatasets, Loade
   // With --reporter, the file must also hold that reporter.
   resolve: (opts, loaded) => {
     if (opts.reporter !== undefined) pickReporter(loaded, opts.reporter);
-    return loaded;
+    return { ...loaded, reporter: opts.reporter };
   },
   compute: (loaded) => loaded,
   toDocument: (loaded, _a) => ({
     schemaVersion: SCHEMA_VERSION,
     kind: 'validation',
     dataset: null,
-    assumptions: { file: loaded.name, reporter: null },
+    assumptions: { file: loaded.name, reporter: loaded.reporter ?? null },
     valid: true,
     format: loaded.format,
     datasets: loaded.datasets.map(listed),
