@@ -124,18 +124,18 @@ describe('breakeven', () => {
     const [exp, imp] = doc.solutions;
     expect(exp).toMatchObject({ solveFor: 'exports', found: true, reason: null, boundBalance: null });
     expect(imp).toMatchObject({ solveFor: 'imports', found: true, reason: null, boundBalance: null });
-    expect(exp.horizon.balance).toBe(doc.assumptions.threshold);
-    expect(imp.horizon.balance).toBe(doc.assumptions.threshold);
+    expect(exp.horizonFlows.balance).toBe(doc.assumptions.threshold);
+    expect(imp.horizonFlows.balance).toBe(doc.assumptions.threshold);
     // The flow held fixed compounds at its own rate: imports 2.58T × 1.02⁵ = 2.848528472256T.
-    expect(exp.horizon.imports).toBe(2848528472256);
-    expect(exp.horizon.exports - exp.horizon.imports).toBe(exp.horizon.balance);
+    expect(exp.horizonFlows.imports).toBe(2848528472256);
+    expect(exp.horizonFlows.exports - exp.horizonFlows.imports).toBe(exp.horizonFlows.balance);
     // 5-year: (1 + cumulative) = (1 + annual)^5
     for (const s of [exp, imp]) {
       const annual = 1 + s.breakevenGrowthPct / 100;
       expect(annual ** 5 - 1).toBeCloseTo(s.cumulativeGrowthPct / 100, 12);
     }
     // Exports must grow to 3.77T·(1+g)⁵ = 3.848528472256T.
-    expect(((exp.horizon.exports / 3.77e12) ** (1 / 5) - 1) * 100).toBeCloseTo(exp.breakevenGrowthPct, 10);
+    expect(((exp.horizonFlows.exports / 3.77e12) ** (1 / 5) - 1) * 100).toBeCloseTo(exp.breakevenGrowthPct, 10);
   });
 
   it('says plainly when there is no solution, never NaN', async () => {
@@ -146,7 +146,7 @@ describe('breakeven', () => {
       found: false,
       breakevenGrowthPct: null,
       cumulativeGrowthPct: null,
-      horizon: null,
+      horizonFlows: null,
       balanceAtRoundedRate: null,
       reason: 'out-of-reach',
       boundBalance: 3883100000000,

@@ -31,22 +31,22 @@ describe.each(CASES)('breakeven with %s', (_name, args, threshold) => {
     expect(doc.solutions).toHaveLength(2);
     for (const s of doc.solutions) {
       expect(s.found).toBe(true);
-      expect(s.horizon.balance).toBe(Number(threshold));
-      expect(s.horizon.balance).toBe(doc.assumptions.threshold);
+      expect(s.horizonFlows.balance).toBe(Number(threshold));
+      expect(s.horizonFlows.balance).toBe(doc.assumptions.threshold);
     }
     // The digits written are the threshold's own, not a rounding of a recomputed balance.
     const written = [...r.stdout.matchAll(/"balance": (-?[\d.]+)/g)].map((m) => m[1]);
-    // base.balance, then each solution's horizon.balance
+    // base.balance, then each solution's horizonFlows.balance
     expect(written.slice(1)).toEqual([threshold, threshold]);
   });
 
-  it('in decimal: horizon.balance is the threshold and exports − imports; balanceAtRoundedRate is beside it', async () => {
+  it('in decimal: horizonFlows.balance is the threshold and exports − imports; balanceAtRoundedRate is beside it', async () => {
     const { doc } = await documentOf<BreakevenDocument>(breakevenSpec, raw(args), article());
     const T = new Decimal(threshold);
     expect(doc.assumptions.threshold.eq(T)).toBe(true);
     for (const s of doc.solutions) {
-      expect(s.horizon).not.toBeNull();
-      const h = s.horizon!;
+      expect(s.horizonFlows).not.toBeNull();
+      const h = s.horizonFlows!;
       expect(h.balance.eq(T)).toBe(true);
       expect(h.exports.minus(h.imports).eq(T)).toBe(true);
       // The balance at the rate rounded to the 15 digits JSON carries, projected as `project` does:

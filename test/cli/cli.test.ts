@@ -70,8 +70,8 @@ describe('project', () => {
       importGrowthPctByYear: [0],
       threshold: 1e12,
       origins: {
-        exportGrowthPct: { source: 'option' },
-        importGrowthPct: { source: 'default', rule: 'not-in-forecast', forecastYear: 2026 },
+        exportGrowthPctByYear: { source: 'option' },
+        importGrowthPctByYear: { source: 'default', rule: 'not-in-forecast', forecastYear: 2026 },
         threshold: { source: 'forecast', forecastYear: 2026, qualifier: 'above', stated: '1 trillion' },
       },
     });
@@ -85,7 +85,7 @@ describe('project', () => {
   ])('%j sets the export growth', async (args, pct) => {
     const doc = JSON.parse((await cli(['project', ...args, '--json'])).stdout);
     expect(doc.assumptions.exportGrowthPctByYear).toEqual([pct]);
-    expect(doc.assumptions.origins.exportGrowthPct).toEqual({ source: 'option' });
+    expect(doc.assumptions.origins.exportGrowthPctByYear).toEqual({ source: 'option' });
     // …and the path uses it: 3.77T × (1 + pct/100), to the dollar.
     expect(doc.path[0].exports).toBe(Math.round(3.77e12 * (1 + pct / 100)));
   });
