@@ -23,9 +23,10 @@ export interface SummaryRanges {
   balanceShareOfTradePct: Interval | null;
   exportGrowthPct: Interval | null;
   importGrowthPct: Interval | null;
-  prior: { exports: Interval; imports: Interval; balance: Interval } | null;
+  prior: { exports: Interval; imports: Interval; balance: Interval; totalTrade: Interval; coverageRatio: Interval | null; balanceShareOfTradePct: Interval | null } | null;
   balanceChange: Interval | null;
   balanceChangePct: Interval | null;
+  totalTradeChange: Interval | null;
   momentum: { exports?: MomentumRanges | undefined; imports?: MomentumRanges | undefined } | null;
 }
 
@@ -71,9 +72,16 @@ export function computeSummaryRanges(dataset: Dataset, report: SummaryReport): S
         exports: onPrior((_e, _m, pe) => pe),
         imports: onPrior((_e, _m, _pe, pm) => pm),
         balance: onPrior((_e, _m, pe, pm) => pe.minus(pm)),
+        totalTrade: onPrior((_e, _m, pe, pm) => pe.plus(pm)),
+        // A ratio over a range that reaches zero has no bound: null, as for this year's.
+        coverageRatio: onPrior((_e, _m, pe, pm) => ratio(pe, pm)),
+        balanceShareOfTradePct: onPrior((_e, _m, pe, pm) => {
+          const q = ratio(pe.minus(pm), pe.plus(pm));
+          return q && pct(q);
+        }),
       }
     : null;
-  const priorComplete = prior && prior.exports && prior.imports && prior.balance ? (prior as SummaryRanges['prior']) : null;
+  const priorComplete = prior && prior.exports && prior.imports && prior.balance && prior.totalTrade ? (prior as SummaryRanges['prior']) : null;
 
   let exportGrowthPct: Interval | null = null;
   let importGrowthPct: Interval | null = null;
@@ -103,6 +111,7 @@ export function computeSummaryRanges(dataset: Dataset, report: SummaryReport): S
     importGrowthPct,
     prior: priorComplete,
     balanceChange: onPrior((e, m, pe, pm) => e.minus(m).minus(pe.minus(pm))),
+    totalTradeChange: onPrior((e, m, pe, pm) => e.plus(m).minus(pe.plus(pm))),
     balanceChangePct: changePctDefined
       ? onPrior((e, m, pe, pm) => {
           const pb = pe.minus(pm);

@@ -33,7 +33,7 @@ export function renderBreakevenAsText(r: BreakevenDocument, ctx: TextContext): s
     const label = s.solveFor === 'exports' ? 'Export growth' : 'Import growth';
     const held = s.solveFor === 'exports' ? `imports ${formatPct(a.importGrowthPct, { sign: true })}` : `exports ${formatPct(a.exportGrowthPct, { sign: true })}`;
     return s.found
-      ? [label, held, formatBreakevenPct(s.breakevenGrowthPct!, true), ...(n > 1 ? [formatPct(s.cumulativeGrowthPct!, { sign: true })] : []), exact(s.horizon!.balance)]
+      ? [label, held, formatBreakevenPct(s.breakevenGrowthPct!, true), ...(n > 1 ? [formatPct(s.cumulativeGrowthPct!, { sign: true })] : []), exact(s.horizonFlows!.balance)]
       : [label, held, style.bad('no solution'), ...(n > 1 ? [''] : []), ''];
   });
   out.push(drawTable({ head, rows }, style), '', ...r.solutions.map((s) => s.text));

@@ -25,8 +25,8 @@ export function renderProjectionAsText(r: ProjectionDocument, ctx: TextContext):
   const out: string[] = [
     datasetLine(r.dataset, a.baseYear),
     '',
-    `Export growth:  ${rateList(a.exportGrowthPctByYear)}${note(originText(a.origins.exportGrowthPct, 'growth'))}`,
-    `Import growth:  ${rateList(a.importGrowthPctByYear)}${note(originText(a.origins.importGrowthPct, 'growth'))}`,
+    `Export growth:  ${rateList(a.exportGrowthPctByYear)}${note(originText(a.origins.exportGrowthPctByYear, 'growth'))}`,
+    `Import growth:  ${rateList(a.importGrowthPctByYear)}${note(originText(a.origins.importGrowthPctByYear, 'growth'))}`,
     `Threshold:      ${thresholdText}${note(originText(a.origins.threshold, 'threshold'))}`,
     '',
   ];

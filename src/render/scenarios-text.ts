@@ -155,7 +155,7 @@ export function renderScenarioComparisonAsText(r: ScenarioComparisonDocument, ct
     const line = `${s.label}: ${s.verdict.text}`;
     out.push(s.verdict.answer ? style.good(line) : style.bad(line));
   }
-  const defs = r.scenarios.map((s) => `${s.label}: ${s.description ?? scenarioOriginText(s.origin)}`);
+  const defs = r.scenarios.map((s) => `${s.label}: ${s.description ?? scenarioOriginText(s.definition)}`);
   if (defs.length > 0) out.push('', ...defs.map((d) => style.dim(d)));
   return `${out.join('\n')}\n`;
 }

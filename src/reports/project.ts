@@ -118,7 +118,7 @@ export function projectionDocument({ report: r, ranges: x }: ProjectResult, a: P
       importGrowthPctByYear: a.importGrowthPct,
       threshold: h.threshold,
       withRanges: a.ranges,
-      origins: { baseYear: h.origins.baseYear, yearCount: h.origins.yearCount, exportGrowthPct: a.origins.exportGrowthPct, importGrowthPct: a.origins.importGrowthPct, threshold: h.origins.threshold },
+      origins: { baseYear: h.origins.baseYear, yearCount: h.origins.yearCount, exportGrowthPctByYear: a.origins.exportGrowthPct, importGrowthPctByYear: a.origins.importGrowthPct, threshold: h.origins.threshold },
     },
     base: baseDoc(r.base, x?.base),
     path: r.path.map((p, i) => pathPointDoc(p, x?.path[i])),

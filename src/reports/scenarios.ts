@@ -145,7 +145,7 @@ export function scenarioComparisonDocument(r: ScenarioComparisonReport, a: Extra
     scenarios: r.outcomes.map((o) => ({
       id: o.scenario.id,
       label: o.scenario.label,
-      origin: scenarioOriginDoc(o.scenario),
+      definition: scenarioOriginDoc(o.scenario),
       description: o.scenario.description ?? null,
       exportGrowthPct: o.scenario.exportGrowthPct,
       importGrowthPct: o.scenario.importGrowthPct,

@@ -177,6 +177,8 @@ export const simulateSpec: ReportSpec<SimulateOptions, SimulateAssumptions, Simu
       ['aboveCount', 'aboveCount'],
       ['probabilityAboveThreshold', 'probabilityAboveThreshold'],
       ['probabilityStandardError', 'probabilityStandardError'],
+      ['probabilityInterval95Low', 'probabilityInterval95.low'],
+      ['probabilityInterval95High', 'probabilityInterval95.high'],
       ['mean', 'mean'],
       ['p5', 'p5'],
       ['p50', 'p50'],

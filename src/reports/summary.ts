@@ -87,9 +87,19 @@ export function summaryDocument({ report: r, ranges: x }: SummaryResult, a: Summ
           balanceShareOfTradePct: intervalDoc(x.balanceShareOfTradePct),
           exportGrowthPct: intervalDoc(x.exportGrowthPct),
           importGrowthPct: intervalDoc(x.importGrowthPct),
-          prior: x.prior ? { exports: intervalDoc(x.prior.exports), imports: intervalDoc(x.prior.imports), balance: intervalDoc(x.prior.balance) } : null,
+          prior: x.prior
+            ? {
+                exports: intervalDoc(x.prior.exports),
+                imports: intervalDoc(x.prior.imports),
+                balance: intervalDoc(x.prior.balance),
+                totalTrade: intervalDoc(x.prior.totalTrade),
+                coverageRatio: intervalDoc(x.prior.coverageRatio),
+                balanceShareOfTradePct: intervalDoc(x.prior.balanceShareOfTradePct),
+              }
+            : null,
           balanceChange: intervalDoc(x.balanceChange),
           balanceChangePct: intervalDoc(x.balanceChangePct),
+          totalTradeChange: intervalDoc(x.totalTradeChange),
           momentum: x.momentum ? { exports: momentumRangesDoc(x.momentum.exports), imports: momentumRangesDoc(x.momentum.imports) } : null,
         }
       : undefined,

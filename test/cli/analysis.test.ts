@@ -41,8 +41,10 @@ describe('project --chart', () => {
 describe('scenarios', () => {
   it('JSON cells equal project for the same rates', async () => {
     const doc = JSON.parse((await cli(['scenarios', '--growth', '-6:6:3', '--import-growth', '0:8:4', '--years', '3', '--json'])).stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'scenario-grid', horizonYear: 2028, threshold: 1e12 });
+    expect(doc).toMatchObject({ schemaVersion: 2, kind: 'scenario-grid', horizonYear: 2028, cellCount: 15, assumptions: { yearCount: 3, threshold: 1e12 } });
+    expect(doc).not.toHaveProperty('threshold');
     expect(doc.assumptions.exportGrowthPctRange).toEqual({ start: -6, stop: 6, step: 3 });
+    expect(doc.assumptions.importGrowthPctRange).toEqual({ start: 0, stop: 8, step: 4 });
     expect(doc.cells).toHaveLength(15);
     for (const cell of doc.cells.filter((_: unknown, i: number) => i % 4 === 0)) {
       const p = JSON.parse((await cli(['project', '--years', '3', '--growth', `${cell.exportGrowthPct}`, '--import-growth', `${cell.importGrowthPct}`, '--json'])).stdout);
@@ -50,8 +52,23 @@ describe('scenarios', () => {
       expect(cell.aboveThreshold).toBe(p.path[2].aboveThreshold);
     }
     expect(Object.keys(doc.cells[0])).toEqual(['exportGrowthPct', 'importGrowthPct', 'balance', 'aboveThreshold']);
-    // the flat-imports row crosses at the article's −5.0398 % (one year) — here three years
-    expect(doc.crossings.rows[0].importGrowthPct).toBe(0);
+    // The flat-imports row crosses where 3.77T·(1+g)³ − 2.58T = 1T: g = (3.58/3.77)^(1/3) − 1 = −1.70897 %
+    // (the article's −5.0398 % is the one-year answer).
+    expect(doc.importAxis.map((r: { importGrowthPct: number }) => r.importGrowthPct)).toEqual([0, 4, 8]);
+    expect(doc.importAxis[0].imports).toBe(2580000000000);
+    expect(doc.importAxis[0].breakevenExportGrowthPct).toBeCloseTo(((3.58 / 3.77) ** (1 / 3) - 1) * 100, 10);
+    // Flat exports: 3.77T − 2.58T·(1+h)³ = 1T, h = (2.77/2.58)^(1/3) − 1.
+    expect(doc.exportAxis.map((c: { exportGrowthPct: number }) => c.exportGrowthPct)).toEqual([-6, -3, 0, 3, 6]);
+    expect(doc.exportAxis[2].breakevenImportGrowthPct).toBeCloseTo(((2.77 / 2.58) ** (1 / 3) - 1) * 100, 10);
+    // Each axis's break-even splits its cells: a row is at or above from its export break-even up,
+    // a column at or below its import break-even.
+    for (const cell of doc.cells) {
+      const row = doc.importAxis.find((r: { importGrowthPct: number }) => r.importGrowthPct === cell.importGrowthPct);
+      const col = doc.exportAxis.find((c: { exportGrowthPct: number }) => c.exportGrowthPct === cell.exportGrowthPct);
+      expect(cell.aboveThreshold).toBe(cell.exportGrowthPct >= row.breakevenExportGrowthPct);
+      expect(cell.aboveThreshold).toBe(cell.importGrowthPct <= col.breakevenImportGrowthPct);
+      expect(cell.balance).toBe(col.exports - row.imports);
+    }
   });
 
   it('the heat map marks every cell with ✔ or ✘ and gives each row its break-even', async () => {
@@ -103,21 +120,38 @@ describe('breakeven', () => {
 
   it('JSON recomputes the balance at each solution and it equals the threshold', async () => {
     const doc = JSON.parse((await cli(['breakeven', '--years', '5', '--import-growth', '2', '--json'])).stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'breakeven' });
-    expect(doc.exportGrowth.found).toBe(true);
-    expect(doc.exportGrowth.balance).toBe(doc.threshold);
-    expect(doc.importGrowth.balance).toBe(doc.threshold);
-    expect(doc.exportGrowth.year).toBe(2030);
+    expect(doc).toMatchObject({ schemaVersion: 2, kind: 'breakeven', horizonYear: 2030, assumptions: { yearCount: 5, exportGrowthPct: 3, importGrowthPct: 2, threshold: 1e12 } });
+    const [exp, imp] = doc.solutions;
+    expect(exp).toMatchObject({ solveFor: 'exports', found: true, reason: null, boundBalance: null });
+    expect(imp).toMatchObject({ solveFor: 'imports', found: true, reason: null, boundBalance: null });
+    expect(exp.horizonFlows.balance).toBe(doc.assumptions.threshold);
+    expect(imp.horizonFlows.balance).toBe(doc.assumptions.threshold);
+    // The flow held fixed compounds at its own rate: imports 2.58T × 1.02⁵ = 2.848528472256T.
+    expect(exp.horizonFlows.imports).toBe(2848528472256);
+    expect(exp.horizonFlows.exports - exp.horizonFlows.imports).toBe(exp.horizonFlows.balance);
     // 5-year: (1 + cumulative) = (1 + annual)^5
-    const annual = 1 + doc.exportGrowth.exportGrowthPct / 100;
-    expect(annual ** 5 - 1).toBeCloseTo(doc.exportGrowth.cumulativeExportGrowthPct / 100, 12);
+    for (const s of [exp, imp]) {
+      const annual = 1 + s.breakevenGrowthPct / 100;
+      expect(annual ** 5 - 1).toBeCloseTo(s.cumulativeGrowthPct / 100, 12);
+    }
+    // Exports must grow to 3.77T·(1+g)⁵ = 3.848528472256T.
+    expect(((exp.horizonFlows.exports / 3.77e12) ** (1 / 5) - 1) * 100).toBeCloseTo(exp.breakevenGrowthPct, 10);
   });
 
   it('says plainly when there is no solution, never NaN', async () => {
     const r = await cli(['breakeven', '--threshold', '5T', '--json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc.importGrowth).toMatchObject({ found: false, importGrowthPct: null, reason: 'out-of-reach', boundBalance: 3883100000000 });
-    expect(doc.importGrowth.text).toBe('No import growth above −100 % lets the 2026 balance reach $5T: even with imports gone it would be $3.88T.');
+    expect(doc.solutions[1]).toMatchObject({
+      solveFor: 'imports',
+      found: false,
+      breakevenGrowthPct: null,
+      cumulativeGrowthPct: null,
+      horizonFlows: null,
+      balanceAtRoundedRate: null,
+      reason: 'out-of-reach',
+      boundBalance: 3883100000000,
+    });
+    expect(doc.solutions[1].text).toBe('No import growth above −100 % lets the 2026 balance reach $5T: even with imports gone it would be $3.88T.');
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
     const low = await cli(['breakeven', '--threshold', '-3T'], { env: { COLUMNS: '1000' } });
     expect(low.stdout).toContain('No export growth above −100 % brings the 2026 balance down to -$3T: even with exports gone it would be -$2.58T.');
@@ -137,15 +171,19 @@ describe('simulate', () => {
 
   it('JSON carries the inputs, runs, seed and years[] of the documented keys', async () => {
     const doc = JSON.parse((await cli(['simulate', '--runs', '10000', '--growth', '0', '--growth-sd', '4', '--import-growth-sd', '0', '--json'])).stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'simulation', runs: 10000, seed: 1 });
-    expect(doc.assumptions).toMatchObject({ exportGrowthPct: 0, exportGrowthSdPct: 4, importGrowthPct: 0, importGrowthSdPct: 0, correlation: 0, threshold: 1e12, years: 1 });
-    expect(Object.keys(doc.years[0]).slice(0, 7)).toEqual(['year', 'probabilityAboveThreshold', 'probabilityStandardError', 'probabilityInterval95', 'mean', 'p5', 'p50']);
-    const y = doc.years[0];
+    expect(doc).toMatchObject({ schemaVersion: 2, kind: 'simulation' });
+    expect(doc).not.toHaveProperty('runs');
+    expect(doc).not.toHaveProperty('seed');
+    expect(doc.assumptions).toMatchObject({ exportGrowthPct: 0, exportGrowthSdPct: 4, importGrowthPct: 0, importGrowthSdPct: 0, correlation: 0, threshold: 1e12, yearCount: 1, runCount: 10000, seed: 1 });
+    expect(Object.keys(doc.path[0]).slice(0, 8)).toEqual(['year', 'aboveCount', 'probabilityAboveThreshold', 'probabilityStandardError', 'probabilityInterval95', 'mean', 'p5', 'p50']);
+    expect(doc.path).toHaveLength(1);
+    const y = doc.path[0];
+    expect(y.probabilityAboveThreshold).toBe(y.aboveCount / 10000);
     // Φ(5.0398/4) = 0.8961; 10,000 runs: SE ≈ 0.003
     expect(Math.abs(y.probabilityAboveThreshold - 0.8961)).toBeLessThan(3 * 0.00305);
     expect(y.p5).toBeLessThan(y.p50);
     expect(y.p50).toBeLessThan(y.p95);
-    expect(doc.histogram.counts.reduce((s: number, n: number) => s + n, 0)).toBe(10000);
+    expect(doc.histogram.binCounts.reduce((s: number, n: number) => s + n, 0)).toBe(10000);
   });
 
   it('table view: probability, percentiles and a histogram readable without colour', async () => {

@@ -22,7 +22,11 @@ describe('summary', () => {
     const r = await cli(['summary', '--json']);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc).slice(0, 2)).toEqual(['schemaVersion', 'kind']);
-    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'summary', year: 2025, exports: 3770000000000, imports: 2580000000000, balance: 1190000000000, exportGrowthPct: 5.5, importGrowthPct: 0 });
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['schemaVersion', 'kind', 'dataset', 'assumptions']);
+    expect(doc).toMatchObject({ schemaVersion: 2, kind: 'summary', exports: 3770000000000, imports: 2580000000000, balance: 1190000000000, exportGrowthPct: 5.5, importGrowthPct: 0 });
+    // The year is an input (the latest, by default): written once, in the assumptions.
+    expect(doc.assumptions).toEqual({ year: 2025, withRanges: false, origins: { year: { source: 'default', rule: 'latest-year' } } });
+    expect(doc).not.toHaveProperty('year');
     expect(doc.prior).toEqual({
       year: 2024,
       exports: 3573459715639.81,
@@ -56,10 +60,22 @@ describe('project', () => {
   it('--growth 3 --json: path[0].balance is 1303100000000', async () => {
     const doc = JSON.parse((await cli(['project', '--growth', '3', '--json'])).stdout);
     expect(doc.kind).toBe('projection');
-    expect(doc.path[0]).toEqual({ year: 2026, exportGrowthPct: 3, importGrowthPct: 0, exports: 3883100000000, imports: 2580000000000, balance: 1303100000000, margin: 303100000000, aboveThreshold: true });
-    expect(doc.threshold).toBe(1e12);
-    expect(doc.assumptions).toMatchObject({ baseYear: 2025, years: 1, exportGrowthPct: [3], importGrowthPct: [0], origins: { exportGrowthPct: 'option' } });
-    expect(doc.verdict).toMatchObject({ holds: true, text: 'Surplus stays above $1T in 2026: yes, by $303.1B' });
+    expect(doc.path[0]).toEqual({ year: 2026, exports: 3883100000000, imports: 2580000000000, balance: 1303100000000, margin: 303100000000, aboveThreshold: true });
+    // Inputs are written once, in the assumptions: the threshold is not repeated at the top level.
+    expect(doc).not.toHaveProperty('threshold');
+    expect(doc.assumptions).toMatchObject({
+      baseYear: 2025,
+      yearCount: 1,
+      exportGrowthPctByYear: [3],
+      importGrowthPctByYear: [0],
+      threshold: 1e12,
+      origins: {
+        exportGrowthPctByYear: { source: 'option' },
+        importGrowthPctByYear: { source: 'default', rule: 'not-in-forecast', forecastYear: 2026 },
+        threshold: { source: 'forecast', forecastYear: 2026, qualifier: 'above', stated: '1 trillion' },
+      },
+    });
+    expect(doc.verdict).toMatchObject({ question: 'stays-above', answer: true, text: 'Surplus stays above $1T in 2026: yes, by $303.1B' });
   });
 
   it.each([
@@ -68,7 +84,10 @@ describe('project', () => {
     [['--growth', '2.5'], 2.5],
   ])('%j sets the export growth', async (args, pct) => {
     const doc = JSON.parse((await cli(['project', ...args, '--json'])).stdout);
-    expect(doc.path[0].exportGrowthPct).toBe(pct);
+    expect(doc.assumptions.exportGrowthPctByYear).toEqual([pct]);
+    expect(doc.assumptions.origins.exportGrowthPctByYear).toEqual({ source: 'option' });
+    // …and the path uses it: 3.77T × (1 + pct/100), to the dollar.
+    expect(doc.path[0].exports).toBe(Math.round(3.77e12 * (1 + pct / 100)));
   });
 
   it.each([
@@ -81,7 +100,9 @@ describe('project', () => {
     ['-500B', -5e11],
   ])('--threshold %s is %d', async (text, value) => {
     const doc = JSON.parse((await cli(['project', '--threshold', text, '--json'])).stdout);
-    expect(doc.threshold).toBe(value);
+    expect(doc.assumptions.threshold).toBe(value);
+    expect(doc.assumptions.origins.threshold).toEqual({ source: 'option' });
+    expect(doc.path[0].margin).toBe(doc.path[0].balance - value);
   });
 
   it('--years shows every year and --import-growth compounds imports', async () => {
@@ -90,7 +111,8 @@ describe('project', () => {
     // 2.58T × 1.1³ = 3.43398T; balance 3.77 - 3.43398 = 0.33602T
     expect(doc.path[2].imports).toBe(3433980000000);
     expect(doc.path[2].balance).toBe(336020000000);
-    expect(doc.verdict).toMatchObject({ holds: false, firstYearBelow: 2026 });
+    expect(doc.verdict).toMatchObject({ question: 'stays-above', answer: false, firstYearBelow: 2026 });
+    expect(doc.assumptions).toMatchObject({ yearCount: 3, exportGrowthPctByYear: [0, 0, 0], importGrowthPctByYear: [10, 10, 10] });
   });
 
   it('says no with the shortfall when the balance falls below', async () => {
@@ -206,8 +228,10 @@ describe('help states the defaults the commands use', () => {
     const doc = JSON.parse((await cli(['simulate', '--json', '--runs', runs])).stdout);
     expect(doc.assumptions.exportGrowthSdPct).toBe(Number(sd));
     expect(doc.assumptions.importGrowthSdPct).toBe(Number(sd));
-    expect(doc.runs).toBe(Number(runs));
-    expect(doc.seed).toBe(Number(seed));
+    expect(doc.assumptions.runCount).toBe(Number(runs));
+    expect(doc.assumptions.seed).toBe(Number(seed));
+    // The defaults say so in their origins (the run count here was given as an option).
+    expect(doc.assumptions.origins).toMatchObject({ exportGrowthSdPct: { source: 'default', rule: 'built-in' }, seed: { source: 'default', rule: 'built-in' }, runCount: { source: 'option' } });
   });
 });
 
@@ -264,7 +288,7 @@ describe('options before the command', () => {
     expect(before.code).toBe(0);
     expect(before.stdout).toBe((await cli(['summary', '--json'])).stdout);
     const data = await cli(['--growth', '-2', '--json', 'project']);
-    expect(JSON.parse(data.stdout).path[0].exportGrowthPct).toBe(-2);
+    expect(JSON.parse(data.stdout).assumptions.exportGrowthPctByYear).toEqual([-2]);
   });
 });
 

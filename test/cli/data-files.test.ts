@@ -26,7 +26,7 @@ describe('--data with a multi-year, multi-reporter CSV', () => {
   const csv = `${fixtures}trade-multi.csv`;
   it('derives growth from the previous row: China 3.58T → 3.77T is +5.31 %', async () => {
     const doc = await json(['summary', '--data', csv, '--reporter', 'China']);
-    expect(doc).toMatchObject({ year: 2025, exports: 3770000000000, imports: 2580000000000, balance: 1190000000000, growthBasis: 'derived' });
+    expect(doc).toMatchObject({ assumptions: { year: 2025 }, exports: 3770000000000, imports: 2580000000000, balance: 1190000000000, growthBasis: 'derived' });
     // 3.77 / 3.58 − 1 = 5.30726256983240…%, written with 15 significant digits
     expect(doc.exportGrowthPct).toBe(5.3072625698324);
     expect(doc.prior).toMatchObject({ year: 2024, exports: 3580000000000, basis: 'reported' });
@@ -34,7 +34,7 @@ describe('--data with a multi-year, multi-reporter CSV', () => {
   it('--year picks an earlier year, growth from the year before it', async () => {
     const doc = await json(['summary', '--data', csv, '--reporter', 'china', '--year', '2024']);
     // 3.58 / 3.38 − 1 = 5.917159763…%
-    expect(doc).toMatchObject({ year: 2024, exportGrowthPct: 5.91715976331361, prior: { year: 2023 } });
+    expect(doc).toMatchObject({ assumptions: { year: 2024, origins: { year: { source: 'option' } } }, exportGrowthPct: 5.91715976331361, prior: { year: 2023 } });
   });
   it('reads units from the unit column: USD bn, EUR thousand', async () => {
     const ex = await json(['summary', '--data', csv, '--reporter', 'Examplia']);
@@ -86,7 +86,7 @@ describe('reporter ids', () => {
 describe('--data in other forms', () => {
   it('accepts a UTF-8 BOM and CRLF line ends', async () => {
     const doc = await json(['summary', '--data', `${fixtures}china-bom-crlf.csv`]);
-    expect(doc).toMatchObject({ year: 2025, balance: 1190000000000, growthBasis: 'derived' });
+    expect(doc).toMatchObject({ assumptions: { year: 2025 }, balance: 1190000000000, growthBasis: 'derived' });
   });
   it('reads JSON datasets, and JSON with a BOM', async () => {
     const doc = await json(['summary', '--data', `${fixtures}deficit.json`]);

@@ -1,6 +1,8 @@
 // Every format of every command, parsed back and compared as data: CSV and markdown must carry the
-// same values as JSON, row for row. Also --output (format from the extension, atomic, nothing
-// written on failure), --unit, and the data commands.
+// same values as JSON, row for row. Which field of the document each column shows is stated here,
+// independently of the specs' column paths, so a column that reads the wrong field fails. Also
+// --output (format from the extension, atomic, nothing written on failure), --unit, and the data
+// commands.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ const deficit = `${fixtures}deficit.json`;
 
 type Json = Record<string, unknown>;
 const get = (obj: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Json)[k]), obj);
+/** A value as a flat cell shows it: absent and null are both an empty cell. */
+const at = (obj: unknown, path: string): unknown => get(obj, path) ?? null;
 
 /** A CSV or markdown cell as the JSON value it stands for. */
 function cellValue(text: string): unknown {
@@ -30,104 +34,290 @@ function parseCsv(text: string): { columns: string[]; rows: unknown[][] } {
   return { columns: columns!, rows: rows.map((r) => r.map(cellValue)) };
 }
 
-function parseMarkdown(text: string): { columns: string[]; rows: unknown[][] } {
+/** Undoes the escaping of a markdown paragraph. */
+const unescapeProse = (p: string) => p.replace(/\\([\\`*_[\]<>|#+\-.])/g, '$1');
+
+function parseMarkdown(text: string): { columns: string[]; rows: unknown[][]; notes: string[] } {
   // The table ends at the first blank line; paragraphs (the notes) may follow it.
-  const lines = text.trimEnd().split('\n\n')[0]!.split('\n');
+  const [table, ...notes] = text.trimEnd().split('\n\n');
+  const lines = table!.split('\n');
   const cells = (line: string) => line.slice(2, -2).split(/ (?<!\\)\| /).map((c) => c.replace(/\\\|/g, '|').replace(/\\\\/g, '\\'));
   expect(lines[1]).toMatch(/^\| (---:?|:?---)( \| (---:?))*/);
-  return { columns: cells(lines[0]!), rows: lines.slice(2).map((l) => cells(l).map(cellValue)) };
+  return { columns: cells(lines[0]!), rows: lines.slice(2).map((l) => cells(l).map(cellValue)), notes: notes.map(unescapeProse) };
 }
 
-/** The rows a grid should have, taken from the JSON document of the same run. */
-const expectedRows: Record<string, (doc: Json, columns: string[]) => unknown[][]> = {
-  summary: (doc, columns) => {
-    const metrics = ['year', 'exports', 'imports', 'balance', 'balanceKind', 'totalTrade', 'coverageRatio', 'balanceShareOfTradePct', 'exportGrowthPct', 'importGrowthPct', 'growthBasis'];
-    if (doc.prior) {
-      metrics.push('prior.year', 'prior.exports', 'prior.imports', 'prior.balance', 'prior.basis', 'prior.totalTrade', 'prior.coverageRatio', 'prior.balanceShareOfTradePct');
-      metrics.push('balanceChange', 'balanceChangePct', 'totalTradeChange');
-    }
-    if (doc.momentum) metrics.push('momentum.from', 'momentum.to', 'momentum.exports.fromPct', 'momentum.exports.toPct', 'momentum.exports.changePp', 'momentum.imports.fromPct', 'momentum.imports.toPct', 'momentum.imports.changePp');
-    return metrics.map((m) => {
-      const row = [m, get(doc, m) ?? null];
-      if (columns.includes('low')) row.push(get(doc.ranges, `${m}.low`) ?? null, get(doc.ranges, `${m}.high`) ?? null);
-      return row;
-    });
-  },
-  projection: (doc, columns) =>
-    (doc.path as Json[]).map((p, i) => {
-      const row = [p.year, p.exportGrowthPct, p.importGrowthPct, p.exports, p.imports, p.balance, doc.threshold, p.margin, p.aboveThreshold];
-      if (columns.includes('balanceLow')) {
-        const x = (doc.ranges as { path: Json[] }).path[i]!;
-        for (const k of ['exports', 'imports', 'balance', 'margin']) row.push(get(x, `${k}.low`), get(x, `${k}.high`));
-        row.push(x.aboveThreshold);
-      }
-      return row;
-    }),
-  check: (doc) =>
-    (doc.claims as Json[]).map((c) => [c.id, c.label, c.metric, c.qualifier, c.year, c.from, c.to, c.stated, c.claimValue, get(c, 'accepts.low') ?? null, get(c, 'accepts.high') ?? null, c.value, get(c, 'range.low') ?? null, get(c, 'range.high') ?? null, c.basis, c.verdict, c.within, c.holdsAsStated, c.reason]),
-  'dataset-list': (doc) =>
-    (doc.datasets as Json[]).map((d) => [d.id, d.reporter, d.title, d.currency, d.firstYear, d.lastYear, (d.years as number[]).length, d.claims, [get(d, 'source.publisher'), get(d, 'source.published')].filter(Boolean).join(', ') || null]),
-  dataset: (doc) => (doc.years as Json[]).map((y) => [get(doc, 'dataset.reporter'), y.year, y.exports, y.imports, get(doc, 'dataset.currency'), y.exportGrowthPct, y.importGrowthPct]),
-};
-expectedRows.validation = expectedRows['dataset-list']!;
+/** A column: its name, and the value it shows for one item of the rows (and its index). */
+type Column = readonly [name: string, value: (item: Json, index: number) => unknown];
 
-const commands: [string[], number, string][] = [
-  [['summary'], 0, 'Trade surplus'],
-  [['summary', '--ranges'], 0, '$982.0B–$1,004.9B'],
-  [['summary', '--data', csvFile, '--reporter', 'Examplia', '--ranges'], 0, 'Trade deficit'],
-  [['project', '--years', '3', '--growth', '3,2,1'], 0, 'Surplus stays above $1T'],
-  [['project', '--ranges'], 0, '$1.274T–$1.332T'],
-  [['check'], 0, '4 consistent, 0 inconsistent, 3 cannot be checked'],
-  [['check', '--data', deficit], 1, '✘ inconsistent'],
-  [['data', 'list'], 0, 'china-2025'],
-  [['data', 'list', '--data', csvFile], 0, 'northland'],
-  [['data', 'show'], 0, 'Claims (tradecalc check tests them)'],
-  [['data', 'show', '--data', csvFile, '--reporter', 'China'], 0, '2023'],
-  [['data', 'validate', csvFile], 0, 'OK: '],
+interface Expected {
+  columns: string[];
+  rows: unknown[][];
+  /** The sentences markdown prints under the table. */
+  notes: string[];
+}
+
+function table(items: Json[], columns: readonly Column[], notes: string[] = []): Expected {
+  return { columns: columns.map(([name]) => name), rows: items.map((item, i) => columns.map(([, value]) => value(item, i) ?? null)), notes };
+}
+
+/** The summary in long form: every metric always has its row, empty when it does not apply. */
+const SUMMARY_METRICS = [
+  'year', 'exports', 'imports', 'balance', 'balanceKind', 'totalTrade', 'coverageRatio', 'balanceShareOfTradePct', 'exportGrowthPct', 'importGrowthPct', 'growthBasis',
+  'prior.year', 'prior.basis', 'prior.exports', 'prior.imports', 'prior.balance', 'prior.totalTrade', 'prior.coverageRatio', 'prior.balanceShareOfTradePct',
+  'balanceChange', 'balanceChangePct', 'totalTradeChange', 'momentum.from', 'momentum.to',
+  'momentum.exports.fromPct', 'momentum.exports.toPct', 'momentum.exports.changePp', 'momentum.imports.fromPct', 'momentum.imports.toPct', 'momentum.imports.changePp',
 ];
 
-describe.each(commands)('%j in every format', (argv, code, tableText) => {
+/** A projected year, as project and each scenario of a comparison show it. */
+const pathColumns = (doc: Json, rate: (i: number, item: Json) => [unknown, unknown]): Column[] => [
+  ['year', (p) => p.year],
+  ['exportGrowthPct', (p, i) => rate(i, p)[0]],
+  ['importGrowthPct', (p, i) => rate(i, p)[1]],
+  ['exports', (p) => p.exports],
+  ['imports', (p) => p.imports],
+  ['balance', (p) => p.balance],
+  ['threshold', () => at(doc, 'assumptions.threshold')],
+  ['margin', (p) => p.margin],
+  ['aboveThreshold', (p) => p.aboveThreshold],
+];
+
+const LISTED: Column[] = [
+  ['id', (d) => d.id],
+  ['reporter', (d) => d.reporter],
+  ['title', (d) => d.title],
+  ['currency', (d) => d.currency],
+  ['firstYear', (d) => d.firstYear],
+  ['lastYear', (d) => d.lastYear],
+  ['yearCount', (d) => d.yearCount],
+  ['claimCount', (d) => d.claimCount],
+  ['publisher', (d) => at(d, 'source.publisher')],
+  ['published', (d) => at(d, 'source.published')],
+];
+
+/** The flat view a document should have, by kind. */
+const expectedOf: Record<string, (doc: Json) => Expected> = {
+  summary: (doc) => {
+    const withRanges = doc.ranges !== undefined;
+    expect(withRanges).toBe(at(doc, 'assumptions.withRanges'));
+    return {
+      columns: withRanges ? ['metric', 'value', 'low', 'high'] : ['metric', 'value'],
+      rows: SUMMARY_METRICS.map((m) => {
+        // The year is an input: it is in the assumptions, and has no range.
+        const row = [m, m === 'year' ? at(doc, 'assumptions.year') : at(doc, m)];
+        if (withRanges) row.push(m === 'year' ? null : at(doc.ranges, `${m}.low`), m === 'year' ? null : at(doc.ranges, `${m}.high`));
+        return row;
+      }),
+      notes: [],
+    };
+  },
+  projection: (doc) => {
+    const byYear = (key: string, i: number) => (get(doc, `assumptions.${key}`) as unknown[])[i];
+    const columns = pathColumns(doc, (i) => [byYear('exportGrowthPctByYear', i), byYear('importGrowthPctByYear', i)]);
+    if (at(doc, 'assumptions.withRanges')) {
+      for (const k of ['exports', 'imports', 'balance', 'margin']) columns.push([`${k}Low`, (p) => at(p, `ranges.${k}.low`)], [`${k}High`, (p) => at(p, `ranges.${k}.high`)]);
+      columns.push(['aboveThresholdInRange', (p) => p.aboveThresholdInRange]);
+    }
+    // Under the table: the starting point, then the verdict.
+    const notes = expect.arrayContaining([at(doc, 'verdict.text')]) as unknown as string[];
+    return { ...table(doc.path as Json[], columns), notes };
+  },
+  'scenario-grid': (doc) =>
+    table(doc.cells as Json[], [
+      ['exportGrowthPct', (c) => c.exportGrowthPct],
+      ['importGrowthPct', (c) => c.importGrowthPct],
+      ['balance', (c) => c.balance],
+      ['aboveThreshold', (c) => c.aboveThreshold],
+    ]),
+  'scenario-comparison': (doc) => {
+    const scenarios = doc.scenarios as Json[];
+    // One row per scenario and year; the scenario's own rates on each of its rows.
+    const rows = scenarios.flatMap((s) => (s.path as Json[]).map((p) => ({ ...p, scenario: s })));
+    const columns: Column[] = [['scenario', (r) => (r.scenario as Json).id], ...pathColumns(doc, (_i, r) => [(r.scenario as Json).exportGrowthPct, (r.scenario as Json).importGrowthPct])];
+    return table(rows, columns, scenarios.map((s) => `${s.label}: ${at(s, 'verdict.text')}`));
+  },
+  breakeven: (doc) =>
+    table(
+      doc.solutions as Json[],
+      [
+        ['solveFor', (s) => s.solveFor],
+        ['year', () => doc.horizonYear],
+        ['exportGrowthPct', () => at(doc, 'assumptions.exportGrowthPct')],
+        ['importGrowthPct', () => at(doc, 'assumptions.importGrowthPct')],
+        ['found', (s) => s.found],
+        ['breakevenGrowthPct', (s) => s.breakevenGrowthPct],
+        ['cumulativeGrowthPct', (s) => s.cumulativeGrowthPct],
+        ['exports', (s) => at(s, 'horizonFlows.exports')],
+        ['imports', (s) => at(s, 'horizonFlows.imports')],
+        ['balance', (s) => at(s, 'horizonFlows.balance')],
+        ['balanceAtRoundedRate', (s) => s.balanceAtRoundedRate],
+        ['threshold', () => at(doc, 'assumptions.threshold')],
+        ['reason', (s) => s.reason],
+        ['boundBalance', (s) => s.boundBalance],
+      ],
+      (doc.solutions as Json[]).map((s) => s.text as string),
+    ),
+  simulation: (doc) =>
+    table(doc.path as Json[], [
+      ['year', (y) => y.year],
+      ['aboveCount', (y) => y.aboveCount],
+      ['probabilityAboveThreshold', (y) => y.probabilityAboveThreshold],
+      ['probabilityStandardError', (y) => y.probabilityStandardError],
+      ['probabilityInterval95Low', (y) => at(y, 'probabilityInterval95.low')],
+      ['probabilityInterval95High', (y) => at(y, 'probabilityInterval95.high')],
+      ['mean', (y) => y.mean],
+      ['p5', (y) => y.p5],
+      ['p50', (y) => y.p50],
+      ['p95', (y) => y.p95],
+      ['min', (y) => y.min],
+      ['max', (y) => y.max],
+      ['threshold', () => at(doc, 'assumptions.threshold')],
+      ['runCount', () => at(doc, 'assumptions.runCount')],
+      ['seed', () => at(doc, 'assumptions.seed')],
+    ]),
+  check: (doc) =>
+    table(doc.claims as Json[], [
+      ['id', (c) => c.id],
+      ['label', (c) => c.label],
+      ['metric', (c) => c.metric],
+      ['qualifier', (c) => c.qualifier],
+      ['year', (c) => c.year],
+      ['from', (c) => c.from],
+      ['to', (c) => c.to],
+      ['stated', (c) => c.stated],
+      ['claimValue', (c) => c.claimValue],
+      ['acceptsLow', (c) => at(c, 'accepts.low')],
+      ['acceptsHigh', (c) => at(c, 'accepts.high')],
+      ['value', (c) => c.value],
+      ['low', (c) => at(c, 'range.low')],
+      ['high', (c) => at(c, 'range.high')],
+      ['basis', (c) => at(c, 'basis.kind')],
+      ['status', (c) => c.status],
+      ['within', (c) => c.within],
+      ['holdsAsStated', (c) => c.holdsAsStated],
+      ['reason', (c) => c.reason],
+    ]),
+  'dataset-list': (doc) => table(doc.datasets as Json[], LISTED),
+  validation: (doc) => {
+    expect(doc.valid).toBe(true);
+    return table(doc.datasets as Json[], LISTED);
+  },
+  // The yearly figures in the CSV dataset format, so the CSV reads back in with --data.
+  dataset: (doc) =>
+    table(doc.years as Json[], [
+      ['reporter', () => at(doc, 'dataset.reporter')],
+      ['year', (y) => y.year],
+      ['exports', (y) => y.exports],
+      ['imports', (y) => y.imports],
+      ['currency', () => at(doc, 'dataset.currency')],
+      ['exportGrowthPct', (y) => y.exportGrowthPct],
+      ['importGrowthPct', (y) => y.importGrowthPct],
+    ]),
+};
+
+/** Command line, exit code, the kind of its document, and a phrase its table shows. */
+export const FLAT_COMMANDS: [string[], number, string, string][] = [
+  [['summary'], 0, 'summary', 'Trade surplus'],
+  [['summary', '--ranges'], 0, 'summary', '$982.0B–$1,004.9B'],
+  [['summary', '--data', csvFile, '--reporter', 'Examplia', '--ranges'], 0, 'summary', 'Trade deficit'],
+  [['project'], 0, 'projection', 'Surplus stays above $1T in 2026: yes'],
+  [['project', '--years', '3', '--growth', '3,2,1'], 0, 'projection', 'Surplus stays above $1T'],
+  [['project', '--ranges'], 0, 'projection', '$1.274T–$1.333T'],
+  [['project', '--ranges', '--years', '3', '--growth', '3,-1,2', '--import-growth', '1'], 0, 'projection', 'Range given rounding'],
+  [['project', '--threshold', '1.25T', '--growth', '1', '--years', '3'], 0, 'projection', 'Surplus reaches $1.25T by 2028: yes'],
+  [['scenarios'], 0, 'scenario-grid', 'Break-even'],
+  [['scenarios', '--growth', '-6:6:3', '--import-growth', '0:8:4', '--years', '3', '--threshold', '900B'], 0, 'scenario-grid', 'Break-even'],
+  [['scenarios', '--scenario', 'baseline,optimistic,pessimistic', '--years', '3'], 0, 'scenario-comparison', 'Pessimistic'],
+  [['breakeven'], 0, 'breakeven', 'exports could fall 5.0398%'],
+  [['breakeven', '--years', '5', '--import-growth', '2'], 0, 'breakeven', 'Over 5 years'],
+  [['breakeven', '--threshold', '5T'], 0, 'breakeven', 'No import growth above −100 %'],
+  [['simulate', '--runs', '2000', '--years', '3', '--growth-sd', '3'], 0, 'simulation', 'Chance the balance is at or above $1T'],
+  [['check'], 0, 'check', '4 consistent, 0 inconsistent, 3 cannot be checked'],
+  [['check', '--data', deficit], 1, 'check', '✘ inconsistent'],
+  [['data', 'list'], 0, 'dataset-list', 'china-2025'],
+  [['data', 'list', '--data', csvFile], 0, 'dataset-list', 'northland'],
+  [['data', 'show'], 0, 'dataset', 'Claims (tradecalc check tests them)'],
+  [['data', 'show', '--data', csvFile, '--reporter', 'China'], 0, 'dataset', '2023'],
+  [['data', 'validate', csvFile], 0, 'validation', 'OK: '],
+];
+
+describe.each(FLAT_COMMANDS)('%j in every format', (argv, code, kind, tableText) => {
   it('JSON, CSV and markdown carry the same data; the table says it in words', async () => {
     const j = await cli([...argv, '--format', 'json']);
     expect(j.code).toBe(code);
     expect(j.stderr).toBe('');
     const doc = JSON.parse(j.stdout) as Json;
-    expect(doc.schemaVersion).toBe(1);
-    const expected = expectedRows[doc.kind as string]!;
-    expect(expected).toBeDefined();
+    expect(doc.schemaVersion).toBe(2);
+    expect(doc.kind).toBe(kind);
+    const expected = expectedOf[kind]!(doc);
+    expect(expected.rows.length).toBeGreaterThan(0);
 
-    const c = await cli([...argv, '--format', 'csv']);
+    const c = await cli([...argv, '--format', 'csv'], { env: { COLUMNS: '1000' } });
     expect(c.code).toBe(code);
     const csv = parseCsv(c.stdout);
-    expect(csv.rows).toEqual(expected(doc, csv.columns));
+    expect(csv.columns).toEqual(expected.columns);
+    expect(csv.rows).toEqual(expected.rows);
 
     const m = await cli([...argv, '--format', 'markdown']);
     expect(m.code).toBe(code);
     const md = parseMarkdown(m.stdout);
-    expect(md.columns).toEqual(csv.columns);
-    expect(md.rows).toEqual(csv.rows);
+    expect(md.columns).toEqual(expected.columns);
+    expect(md.rows).toEqual(expected.rows);
+    expect(md.notes).toEqual(expected.notes);
 
-    const t = await cli(argv);
+    const t = await cli(argv, { env: { COLUMNS: '1000' } });
     expect(t.code).toBe(code);
     expect(t.stdout).toContain(tableText);
   });
 });
 
+it('the commands above cover every kind of document', async () => {
+  const { DOCUMENT_SCHEMAS } = await import('../../src/reports/schemas.js');
+  expect(new Set(FLAT_COMMANDS.map(([, , kind]) => kind))).toEqual(new Set(Object.keys(DOCUMENT_SCHEMAS)));
+});
+
+it('an invalid dataset has no flat view: data validate --format csv prints nothing on stdout, exit 3', async () => {
+  for (const format of ['csv', 'markdown']) {
+    const r = await cli(['data', 'validate', `${fixtures}bad.csv`, '--format', format]);
+    expect(r).toMatchObject({ code: 3, stdout: '' });
+    expect(r.stderr).toMatch(/bad\.csv: invalid dataset/);
+  }
+});
+
 describe('check', () => {
-  it('JSON lists every claim with its verdict; exit 0 for the article', async () => {
+  it('JSON lists every claim with its status; exit 0 for the article', async () => {
     const r = await cli(['check', '--json']);
     const doc = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
-    expect(doc).toMatchObject({ kind: 'check', consistent: true, counts: { consistent: 4, inconsistent: 0, unchecked: 3 } });
+    expect(doc).toMatchObject({ kind: 'check', allConsistent: true, consistentCount: 4, inconsistentCount: 0, uncheckedCount: 3 });
+    expect(doc.claims).toHaveLength(7);
+    expect(doc.claims.filter((c: Json) => c.status === 'consistent')).toHaveLength(doc.consistentCount);
+    expect(doc.claims.filter((c: Json) => c.status === 'unchecked')).toHaveLength(doc.uncheckedCount);
     const surplus = doc.claims.find((c: Json) => c.id === 'surplus-2025');
-    expect(surplus).toMatchObject({ stated: 'nearly $1.2T', value: 1190000000000, range: { low: 1180000000000, high: 1200000000000 }, accepts: { low: 1176000000000, high: 1200000000000 }, verdict: 'consistent' });
+    expect(surplus).toMatchObject({
+      stated: 'nearly $1.2T',
+      claimValue: 1200000000000,
+      value: 1190000000000,
+      range: { low: 1180000000000, high: 1200000000000 },
+      accepts: { low: 1176000000000, high: 1200000000000 },
+      basis: { kind: 'reported', year: 2025 },
+      status: 'consistent',
+    });
     const record = doc.claims.find((c: Json) => c.id === 'surplus-record');
-    expect(record).toMatchObject({ verdict: 'unchecked', reason: 'a record needs the figures of earlier years, and the data has none before 2025' });
+    expect(record).toMatchObject({
+      status: 'unchecked',
+      unchecked: { code: 'record-needs-earlier-years', year: 2025 },
+      reason: 'a record needs the figures of earlier years, and the data has none before 2025',
+    });
   });
   it('exit 1 when a claim is inconsistent, and the table says which', async () => {
     const r = await cli(['check', '--data', deficit]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/✘ inconsistent\s+2025 exports up 5%\n\s+stated:\s+5% \(accepts 4\.50%–5\.50%\)\n\s+figures: \+3\.59% from the 2024 and 2025 figures\n\s+range:\s+\+3\.07% to \+4\.11%/);
+    // Exports 1.95T → 2.02T, each ±0.005T: the growth lies in 2.015/1.955 − 1 = 3.0690…% to
+    // 2.025/1.945 − 1 = 4.1131…%, printed rounded outward.
+    expect(r.stdout).toMatch(/✘ inconsistent\s+2025 exports up 5%\n\s+stated:\s+5% \(accepts 4\.50%–5\.50%\)\n\s+figures: \+3\.59% from the 2024 and 2025 figures\n\s+range:\s+\+3\.06% to \+4\.12%/);
+    const doc = JSON.parse((await cli(['check', '--data', deficit, '--json'])).stdout);
+    expect(doc).toMatchObject({ allConsistent: false, consistentCount: 4, inconsistentCount: 1, uncheckedCount: 0 });
+    expect(doc.claims.find((c: Json) => c.id === 'exports-up-5')).toMatchObject({ status: 'inconsistent', value: 3.58974358974359, range: { low: 3.06905370843989, high: 4.11311053984576 } });
   });
   it('a CSV dataset has no claims: nothing to check, exit 0', async () => {
     const r = await cli(['check', '--data', csvFile, '--reporter', 'China']);
@@ -239,7 +429,7 @@ describe('data commands', () => {
     const out = join(dir, 'china.csv');
     expect((await cli(['data', 'show', '--data', csvFile, '--reporter', 'China', '--output', out])).code).toBe(0);
     const again = JSON.parse((await cli(['summary', '--data', out, '--json'])).stdout);
-    expect(again).toMatchObject({ year: 2025, balance: 1190000000000, exportGrowthPct: 5.3072625698324 });
+    expect(again).toMatchObject({ assumptions: { year: 2025 }, balance: 1190000000000, exportGrowthPct: 5.3072625698324, prior: { year: 2024, exports: 3580000000000 } });
   });
   it('data show of an unknown id is a usage error', async () => {
     const r = await cli(['data', 'show', 'nope']);
@@ -252,8 +442,14 @@ describe('data commands', () => {
     expect(bad.code).toBe(3);
     expect(JSON.parse(bad.stdout)).toMatchObject({ kind: 'validation', valid: false, problems: [expect.stringMatching(/:2:7: year "25"/), expect.stringMatching(/:3:18: imports "-1" is negative/)] });
     expect(bad.stderr).toMatch(/^tradecalc: .*bad\.csv: invalid dataset\n/);
+    expect(JSON.parse(bad.stdout).assumptions).toEqual({ file: `${fixtures}bad.csv`, reporter: null });
     const good = await cli(['data', 'validate', `${fixtures}trade-multi.csv`, '--json']);
-    expect(JSON.parse(good.stdout)).toMatchObject({ kind: 'validation', valid: true, format: 'csv' });
+    expect(JSON.parse(good.stdout)).toMatchObject({ kind: 'validation', valid: true, format: 'csv', assumptions: { file: `${fixtures}trade-multi.csv`, reporter: null } });
+    // The reporter it was asked to check for is an input: written in the assumptions, valid or not.
+    const china = await cli(['data', 'validate', `${fixtures}trade-multi.csv`, '--reporter', 'China', '--json']);
+    expect(JSON.parse(china.stdout)).toMatchObject({ valid: true, assumptions: { reporter: 'China' } });
+    const badChina = await cli(['data', 'validate', `${fixtures}bad.csv`, '--reporter', 'China', '--json']);
+    expect(JSON.parse(badChina.stdout)).toMatchObject({ valid: false, assumptions: { reporter: 'China' } });
   });
   it('--output - is standard output; data schema takes --json', async () => {
     const r = await cli(['summary', '--json', '--output', '-']);

@@ -60,7 +60,28 @@ describe('bin/tradecalc', () => {
   it('JSON from the binary parses to the documented values', () => {
     const r = tradecalc(['project', '--growth', '3', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).path[0].balance).toBe(1303100000000);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ schemaVersion: 2, kind: 'projection', assumptions: { threshold: 1e12, exportGrowthPctByYear: [3] } });
+    expect(doc.path[0].balance).toBe(1303100000000);
+    expect(doc.verdict).toMatchObject({ question: 'stays-above', answer: true });
+  });
+
+  it('the issue 9 case from the binary: the verdict answers what its sentence says', () => {
+    const r = tradecalc(['project', '--threshold', '1.25T', '--growth', '1', '--years', '3', '--json']);
+    expect(r.code).toBe(0);
+    const { verdict } = JSON.parse(r.stdout);
+    expect(verdict).toMatchObject({ question: 'reaches', answer: true, firstYearAbove: 2027, aboveFrom: 2027 });
+    expect(verdict.text.startsWith('Surplus reaches $1.25T by 2028: yes')).toBe(true);
+  });
+
+  it('schema <kind> prints the JSON Schema of that document from the binary, in any format but CSV and markdown', () => {
+    for (const args of [['schema', 'projection'], ['schema', 'projection', '--json'], ['schema', 'projection', '--format', 'table']]) {
+      const r = tradecalc(args, { COLUMNS: '40' });
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      const schema = JSON.parse(r.stdout);
+      expect(schema).toMatchObject({ $id: 'urn:tradecalc:schema:2:projection', type: 'object', additionalProperties: false });
+    }
+    expect(tradecalc(['schema', 'projection', '--format', 'csv'])).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('a usage error is one line on stderr, exit 2, empty stdout', () => {
@@ -71,7 +92,7 @@ describe('bin/tradecalc', () => {
   it('check exits 1 on an inconsistent claim', () => {
     const r = tradecalc(['check', '--data', `${root}test/fixtures/deficit.json`, '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).counts).toEqual({ consistent: 4, inconsistent: 1, unchecked: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'check', allConsistent: false, consistentCount: 4, inconsistentCount: 1, uncheckedCount: 0 });
   });
 
   it('a bad dataset file is exit 3, every problem on stderr, nothing on stdout', () => {
@@ -110,7 +131,8 @@ describe('bin/tradecalc', () => {
       expect(r.stderr).toMatch(/bad\.json:3:1: not valid JSON/);
     });
     it('the JSON Schema (@valibot/to-json-schema)', () => {
-      const r = tradecalc(['data', 'schema']);
+      // Narrow COLUMNS too: a schema is JSON, never wrapped like prose.
+      const r = tradecalc(['data', 'schema'], { COLUMNS: '40' });
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).$schema).toMatch(/json-schema/);
     });
@@ -134,7 +156,9 @@ describe('bin/tradecalc', () => {
     const a = tradecalc(args);
     expect(a.code).toBe(0);
     expect(tradecalc(args).stdout).toBe(a.stdout);
-    expect(JSON.parse(a.stdout).years).toHaveLength(2);
+    const doc = JSON.parse(a.stdout);
+    expect(doc.path.map((y: { year: number }) => y.year)).toEqual([2026, 2027]);
+    expect(doc.assumptions).toMatchObject({ yearCount: 2, runCount: 50000, seed: 1 });
   });
 
   /** Resolves when `ready()` holds, polling every 20 ms; gives up after `ms`. */

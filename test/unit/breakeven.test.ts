@@ -43,8 +43,17 @@ describe('break-even export growth', () => {
       if (!r.found) throw new Error('expected a solution');
       const brute = bisect((g) => horizonBalance(g, h, years), true);
       expect(r.solution.growthPct.minus(brute).abs().lt('1e-25')).toBe(true);
-      expect(jsonNumber(r.solution.balance)).toBe(jsonNumber(T));
-      expect(r.solution.balance.minus(T).abs().lt('1e-20')).toBe(true);
+      // The balance kept is the threshold; the solved rate, compounded by projection, lands on it too.
+      expect(r.solution.balance.eq(T)).toBe(true);
+      expect(r.solution.exports.minus(r.solution.imports).eq(T)).toBe(true);
+      expect(horizonBalance(r.solution.growthPct, h, years).minus(T).abs().lt('1e-20')).toBe(true);
+      // Beside it, the balance at the rate as printed (15 significant digits), projected the ordinary way.
+      const printed = r.solution.growthPct.toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+      expect(r.solution.balanceAtRoundedRate.eq(horizonBalance(printed, h, years))).toBe(true);
+      // A 15-digit rate moves each year's factor by at most 5e-15 of itself: over N years the balance
+      // moves by at most N·5e-15 of the horizon flows.
+      const flows = Decimal.max(r.solution.exports.abs(), r.solution.imports.abs());
+      expect(r.solution.balanceAtRoundedRate.minus(T).abs().lte(flows.times(years).times('5e-15'))).toBe(true);
       // cumulative growth is the annual rate compounded over the horizon
       const cumulative = d(1).plus(r.solution.growthPct.div(100)).pow(years).minus(1).times(100);
       expect(r.solution.cumulativeGrowthPct.minus(cumulative).abs().lt('1e-30')).toBe(true);
@@ -57,8 +66,10 @@ describe('break-even import growth', () => {
     const r = solveImportGrowth(base, d(3), 1, T);
     if (!r.found) throw new Error('expected a solution');
     expect(r.solution.growthPct.toFixed(4)).toBe('11.7481');
-    // 2.8831/2.58 repeats, so the 40-digit rate misses T by less than a unit in the 28th digit
-    expect(r.solution.balance.minus(T).abs().lt('1e-20')).toBe(true);
+    // 2.8831/2.58 repeats, so the 40-digit rate misses T by less than a unit in the 28th digit when
+    // projected; the balance kept is the threshold itself.
+    expect(horizonBalance(d(3), r.solution.growthPct, 1).minus(T).abs().lt('1e-20')).toBe(true);
+    expect(r.solution.balance.eq(T)).toBe(true);
     expect(jsonNumber(r.solution.balance)).toBe('1000000000000');
   });
 
@@ -67,7 +78,10 @@ describe('break-even import growth', () => {
     if (!r.found) throw new Error('expected a solution');
     const brute = bisect((h) => horizonBalance(d(3), h, years), false);
     expect(r.solution.growthPct.minus(brute).abs().lt('1e-25')).toBe(true);
-    expect(jsonNumber(r.solution.balance)).toBe('1000000000000');
+    expect(r.solution.balance.eq(T)).toBe(true);
+    expect(horizonBalance(d(3), r.solution.growthPct, years).minus(T).abs().lt('1e-20')).toBe(true);
+    const printed = r.solution.growthPct.toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+    expect(r.solution.balanceAtRoundedRate.eq(horizonBalance(d(3), printed, years))).toBe(true);
   });
 });
 

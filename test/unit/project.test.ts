@@ -15,8 +15,11 @@ describe('computeProjection', () => {
     expect(p.balance.toFixed()).toBe('1303100000000');
     expect(p.margin.toFixed()).toBe('303100000000');
     expect(p.aboveThreshold).toBe(true);
-    expect(r.verdict.holds).toBe(true);
+    // The base year (1.19T) is above the line: the question is whether it stays there.
+    expect(r.verdict.question).toBe('stays-above');
+    expect(r.verdict.answer).toBe(true);
     expect(r.verdict.firstYearBelow).toBeNull();
+    expect(r.verdict.aboveFrom).toBe(2026);
   });
 
   it('compounds: three years at 3 % is 3.77T × 1.092727', () => {
@@ -46,9 +49,31 @@ describe('computeProjection', () => {
     // 3.77T × 0.96 = 3.6192T → 1.0392T (above); × 0.96² = 3.474432T → 0.894432T (below)
     expect(r.path[0]!.balance.toFixed()).toBe('1039200000000');
     expect(r.path[1]!.balance.toFixed()).toBe('894432000000');
-    expect(r.verdict.holds).toBe(false);
+    expect(r.verdict.question).toBe('stays-above');
+    expect(r.verdict.answer).toBe(false);
     expect(r.verdict.firstYearBelow).toBe(2027);
     expect(r.verdict.tightestYear).toBe(2029);
+    // Still below at the horizon: no year from which it stays above.
+    expect(r.verdict.aboveFrom).toBeNull();
+    expect(r.verdict.firstYearAbove).toBe(2026);
+  });
+
+  it('a base year below the line asks whether the balance reaches it (and stays to the horizon)', () => {
+    // 1.19T with exports +1 % a year against 1.25T: 1.2277T (2026), 1.265777T (2027), 1.30423477T (2028).
+    const r = computeProjection(article(), { exportGrowthPct: flat(3, '1'), importGrowthPct: flat(3, '0'), threshold: d('1.25e12') });
+    expect(r.path.map((p) => p.balance.toFixed())).toEqual(['1227700000000', '1265777000000', '1304234770000']);
+    expect(r.verdict.question).toBe('reaches');
+    expect(r.verdict.answer).toBe(true);
+    expect(r.verdict.firstYearBelow).toBe(2026);
+    expect(r.verdict.firstYearAbove).toBe(2027);
+    expect(r.verdict.aboveFrom).toBe(2027);
+    expect(r.verdict.horizonMargin.toFixed()).toBe('54234770000');
+    // Reaching it and falling back is not a yes.
+    const back = computeProjection(article(), { exportGrowthPct: [d(5), d(5), d(-10)], importGrowthPct: flat(3, '0'), threshold: d('1.5e12') });
+    expect(back.verdict.question).toBe('reaches');
+    expect(back.verdict.firstYearAbove).toBe(2027);
+    expect(back.verdict.aboveFrom).toBeNull();
+    expect(back.verdict.answer).toBe(false);
   });
 
   it('refuses mismatched rate lists (a programming error, not a user one)', () => {

@@ -1,5 +1,6 @@
 // Invariants over random datasets and assumptions (fast-check): exact balances, closed forms,
-// every view renders, JSON reads back to the same values, derived growth inverts a projection.
+// every view renders, JSON reads back to the same values and validates against its published
+// schema, derived growth inverts a projection.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
@@ -12,16 +13,19 @@ import type { Dataset } from '../../src/core/types.js';
 import { datasetFromJson } from '../../src/data/dataset.js';
 import { parseAmount } from '../../src/data/units.js';
 import { formatMoney } from '../../src/render/format.js';
-import { breakevenToGrid, projectionToGrid, scenarioGridToGrid, simulationToGrid, summaryToGrid } from '../../src/render/grid-reports.js';
-import { renderBreakevenAsText } from '../../src/render/breakeven-text.js';
-import { renderScenarioGridAsText } from '../../src/render/scenarios-text.js';
-import { renderSimulationAsText } from '../../src/render/simulation-text.js';
-import { type Grid, renderGridAsCsv, renderGridAsMarkdown } from '../../src/render/grid.js';
-import { type JsonValue, jsonNumber, stringifyJson } from '../../src/render/json.js';
-import { breakevenToJson, projectionToJson, scenarioGridToJson, simulationToJson, summaryToJson } from '../../src/render/json-reports.js';
-import { renderProjectionAsText } from '../../src/render/projection-text.js';
+import { renderGridAsCsv, renderGridAsMarkdown } from '../../src/render/grid.js';
+import { jsonNumber, stringifyJson } from '../../src/render/json.js';
 import { defaultTextContext } from '../../src/render/style.js';
-import { renderSummaryAsText } from '../../src/render/summary-text.js';
+import { breakevenSpec } from '../../src/reports/breakeven.js';
+import { gridOf } from '../../src/reports/columns.js';
+import type { Document } from '../../src/reports/document.js';
+import { projectSpec } from '../../src/reports/project.js';
+import { scenariosSpec } from '../../src/reports/scenarios.js';
+import type { DocumentKind } from '../../src/reports/schemas.js';
+import { simulateSpec } from '../../src/reports/simulate.js';
+import type { AnySpec, RawOptions } from '../../src/reports/spec.js';
+import { summarySpec } from '../../src/reports/summary.js';
+import { documentOf, schemaValidator } from '../helpers.js';
 
 const RUNS = { numRuns: 200 };
 
@@ -90,19 +94,27 @@ describe('properties', () => {
     );
   });
 
-  it('every report renders in every format, and JSON reads back to the same values', () => {
-    fc.assert(
-      fc.property(amount, amount, rate, fc.integer({ min: 1, max: 5 }), decimalText(13, 0, true), (x, m, g, n, t) => {
+  it('every report renders in every format, JSON reads back to the same values and fits its schema', async () => {
+    const summarySchema = await schemaValidator('summary');
+    const projectionSchema = await schemaValidator('projection');
+    await fc.assert(
+      fc.asyncProperty(amount, amount, rate, fc.integer({ min: 1, max: 5 }), decimalText(13, 0, true), fc.boolean(), async (x, m, g, n, t, ranges) => {
         const ds = dataset([{ year: 2030, exports: x, imports: m, exportGrowthPct: g, importGrowthPct: '0' } as never]);
-        const s = computeSummary(ds);
-        const p = computeProjection(ds, { exportGrowthPct: Array(n).fill(new Decimal(g)), importGrowthPct: Array(n).fill(new Decimal(0)), threshold: new Decimal(t) });
-        for (const text of [renderSummaryAsText(s, defaultTextContext), renderProjectionAsText(p, defaultTextContext)]) expect(text.length).toBeGreaterThan(0);
-        for (const grid of [summaryToGrid(s), projectionToGrid(p)]) {
-          const csv = [...renderGridAsCsv(grid)].join('');
-          expect(csv.split('\r\n')[0]).toBe(grid.columns.join(','));
-          expect(renderGridAsMarkdown(grid)).toContain('|');
+        const flag = ranges ? { ranges: true } : {};
+        const s = await documentOf(summarySpec, flag, ds);
+        const p = await documentOf(projectSpec, { growth: g, importGrowth: '0', years: String(n), threshold: t, ...flag }, ds);
+        const exact = computeProjection(ds, { exportGrowthPct: Array(n).fill(new Decimal(g)), importGrowthPct: Array(n).fill(new Decimal(0)), threshold: new Decimal(t) });
+        for (const [spec, run] of [
+          [summarySpec, s],
+          [projectSpec, p],
+        ] as [AnySpec, { opts: unknown; doc: Document }][]) {
+          expect((await spec.text(run.doc, defaultTextContext, run.opts)).length).toBeGreaterThan(0);
+          const csv = [...renderGridAsCsv(gridOf(run.doc, spec.columns(run.doc)))].join('');
+          expect(csv.split('\r\n')[0]).toEqual(spec.columns(run.doc).kind === 'metrics' ? (ranges ? 'metric,value,low,high' : 'metric,value') : expect.stringMatching(/^year,/));
+          expect(renderGridAsMarkdown(gridOf(run.doc, spec.columns(run.doc), spec.notes?.(run.doc)))).toContain('|');
         }
-        const doc = JSON.parse(stringifyJson(projectionToJson(p)));
+        const doc = JSON.parse(stringifyJson(p.doc));
+        expect(projectionSchema(doc), JSON.stringify(projectionSchema.errors)).toBe(true);
         expect(doc.path).toHaveLength(n);
         // The value read back is the decimal itself to within half a unit of its 15th digit.
         const close = (read: number, exact: Decimal) => {
@@ -110,12 +122,14 @@ describe('properties', () => {
           const unit = new Decimal(10).pow(exact.abs().log(10).floor().minus(14));
           expect(new Decimal(read).minus(exact).abs().lte(unit.div(2).times(1 + 1e-9))).toBe(true);
         };
-        p.path.forEach((pt, i) => {
+        exact.path.forEach((pt, i) => {
           close(doc.path[i].balance, pt.balance);
           close(doc.path[i].exports, pt.exports);
           expect(doc.path[i].aboveThreshold).toBe(pt.aboveThreshold);
         });
-        close(JSON.parse(stringifyJson(summaryToJson(s))).balance, s.current.balance);
+        const summary = JSON.parse(stringifyJson(s.doc));
+        expect(summarySchema(summary), JSON.stringify(summarySchema.errors)).toBe(true);
+        close(summary.balance, computeSummary(ds).current.balance);
       }),
       RUNS,
     );
@@ -182,25 +196,26 @@ describe('properties of the analysis reports', () => {
     );
   });
 
-  it('every analysis report renders in every format, and its JSON parses', () => {
-    fc.assert(
-      fc.property(amount, amount, smallRate, fc.integer({ min: 1, max: 4 }), decimalText(13, 0, true), (x, m, g, years, t) => {
+  it('every analysis report renders in every format, and its JSON fits its schema', async () => {
+    const kinds: [AnySpec, DocumentKind, (g: string) => RawOptions][] = [
+      [scenariosSpec, 'scenario-grid', (g) => ({ growth: `${g}:${new Decimal(g).plus(2).toFixed()}:1`, importGrowth: '-1:1:1' })],
+      [breakevenSpec, 'breakeven', (g) => ({ growth: g, importGrowth: '0' })],
+      [simulateSpec, 'simulation', (g) => ({ growth: g, growthSd: '2', importGrowth: '0', importGrowthSd: '1', runs: '50', seed: '1' })],
+    ];
+    const validators = await Promise.all(kinds.map(([, kind]) => schemaValidator(kind)));
+    await fc.assert(
+      fc.asyncProperty(amount, amount, smallRate, fc.integer({ min: 1, max: 4 }), decimalText(13, 0, true), async (x, m, g, years, t) => {
         const ds = dataset([{ year: 2030, exports: x, imports: m }]);
-        const threshold = new Decimal(t);
-        const grid = computeScenarioGrid(ds, { years, threshold, exportGrowth: { start: new Decimal(g), stop: new Decimal(g).plus(2), step: new Decimal(1) }, importGrowth: { start: new Decimal(-1), stop: new Decimal(1), step: new Decimal(1) } });
-        const be = computeBreakeven(ds, { years, threshold, exportGrowthPct: new Decimal(g), importGrowthPct: new Decimal(0) });
-        const sim = simulate(ds, { years, threshold, exportGrowthPct: new Decimal(g), exportGrowthSdPct: new Decimal(2), importGrowthPct: new Decimal(0), importGrowthSdPct: new Decimal(1), correlation: new Decimal(0), runs: 50, seed: 1 });
-        const views: [JsonValue, Grid, string][] = [
-          [scenarioGridToJson(grid), scenarioGridToGrid(grid), renderScenarioGridAsText(grid, defaultTextContext)],
-          [breakevenToJson(be), breakevenToGrid(be), renderBreakevenAsText(be, defaultTextContext)],
-          [simulationToJson(sim), simulationToGrid(sim), renderSimulationAsText(sim, defaultTextContext)],
-        ];
-        for (const [json, g2, text] of views) {
-          const doc = JSON.parse(stringifyJson(json));
-          expect(doc.schemaVersion).toBe(1);
-          expect([...renderGridAsCsv(g2)].join('').split('\r\n')[0]).toBe(g2.columns.join(','));
-          expect(renderGridAsMarkdown(g2)).toContain('|');
-          expect(text).not.toMatch(/NaN|Infinity|undefined/);
+        for (const [i, [spec, kind, raw]] of kinds.entries()) {
+          const { opts, doc } = await documentOf(spec, { ...raw(g), years: String(years), threshold: t }, ds);
+          const json = JSON.parse(stringifyJson(doc));
+          expect(json.kind).toBe(kind);
+          expect(validators[i]!(json), JSON.stringify(validators[i]!.errors)).toBe(true);
+          const columns = spec.columns(doc);
+          const grid = gridOf(doc, columns, spec.notes?.(doc));
+          expect([...renderGridAsCsv(grid)].join('').split('\r\n')[0]).toBe(grid.columns.join(','));
+          expect(renderGridAsMarkdown(gridOf(doc, columns, spec.notes?.(doc)))).toContain('|');
+          expect(await spec.text(doc, defaultTextContext, opts)).not.toMatch(/NaN|Infinity|undefined/);
         }
       }),
       { numRuns: 60 },

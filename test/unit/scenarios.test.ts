@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeProjection } from '../../src/core/project.js';
 import { rangeCount, rangeValues } from '../../src/core/range.js';
-import { compareScenarios, computeScenarioGrid, gridCell, gridCells, namedScenarios } from '../../src/core/scenarios.js';
+import { columnCrossing, compareScenarios, computeScenarioGrid, gridCell, gridCells, namedScenarios, rowCrossing } from '../../src/core/scenarios.js';
 import { datasetFromJson } from '../../src/data/dataset.js';
 import china from '../../fixtures/china-2025.json' with { type: 'json' };
 import { article, d } from '../helpers.js';
@@ -51,12 +51,23 @@ describe('scenario grid', () => {
     const cell = gridCell(grid, 1, 0); // imports +2 %, exports -6 %
     expect(cell.importGrowthPct.eq(2)).toBe(true);
     expect(cell.exportGrowthPct.eq(-6)).toBe(true);
-    grid.rowCrossings.forEach((c, row) => {
+    for (let row = 0; row < grid.importGrowthPct.length; row++) {
+      const c = rowCrossing(grid, row);
       if (!c.found) throw new Error('expected a crossing');
       for (let col = 0; col < grid.exportGrowthPct.length; col++) {
         expect(gridCell(grid, row, col).aboveThreshold).toBe(grid.exportGrowthPct[col]!.gte(c.solution.growthPct));
       }
-    });
+    }
+  });
+
+  it('the crossing of each column is the import growth at which it turns: at or below it, at or above', () => {
+    for (let col = 0; col < grid.exportGrowthPct.length; col++) {
+      const c = columnCrossing(grid, col);
+      if (!c.found) throw new Error('expected a crossing');
+      for (let row = 0; row < grid.importGrowthPct.length; row++) {
+        expect(gridCell(grid, row, col).aboveThreshold).toBe(grid.importGrowthPct[row]!.lte(c.solution.growthPct));
+      }
+    }
   });
 
   it('refuses more than 1001 × 1001 cells', () => {
@@ -88,10 +99,11 @@ describe('named scenarios', () => {
       'test',
     );
     const list = namedScenarios(ds);
-    expect(list.map((s) => `${s.id}:${s.exportGrowthPct}:${s.importGrowthPct}:${s.origin}`)).toEqual([
+    const origin = (o: (typeof list)[number]['origin']) => (o.source === 'spread' ? `spread ${o.exportSpreadPp} ${o.importSpreadPp}` : o.source);
+    expect(list.map((s) => `${s.id}:${s.exportGrowthPct}:${s.importGrowthPct}:${origin(s.origin)}`)).toEqual([
       'baseline:2.5:1:dataset',
-      'optimistic:6:-3:baseline, exports +3 pp, imports −3 pp',
-      'pessimistic:0:3:baseline, exports −3 pp, imports +3 pp',
+      'optimistic:6:-3:spread 3 -3',
+      'pessimistic:0:3:spread -3 3',
       'tariff-shock:-8:-2:dataset',
     ]);
   });
