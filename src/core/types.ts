@@ -84,6 +84,8 @@ export interface ImportProvenance {
   valuation: { exports: string; imports: string };
   /** The unit the file states its values in, e.g. "US dollars", "thousands of US dollars". */
   unit: string;
+  /** What the figures cover ("the world total is the sum of the partners the query selected"). */
+  notes: string[];
   warnings: string[];
   /** "stream" (read row by row) or "duckdb" (a bulk file through the embedded engine). */
   engine: 'stream' | 'duckdb';

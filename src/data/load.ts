@@ -4,7 +4,7 @@
 // before their figures are read, and publishers' rows are summed as they pass (src/data/series.ts).
 import type { Dataset, ImportProvenance } from '../core/types.js';
 import { DataError } from '../errors.js';
-import { ENGINES, type EngineChoice, FROM_CHOICES, type FromChoice, type Layout, type LayoutId, type PublisherId } from './formats/layout.js';
+import { ENGINES, type EngineChoice, FROM_CHOICES, type FromChoice, type ImportContext, type Layout, type LayoutId, type PublisherId } from './formats/layout.js';
 import { normaliseName, slug } from './identity.js';
 import { OwnCsvReader, Problems, isOwnCsvHeader } from './own-csv.js';
 import { FlowTable, SeriesBuilder } from './series.js';
@@ -168,12 +168,34 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const layoutsUsed = new Set<Layout>();
   const totalBytes = files.every((f) => f.size !== null) ? files.reduce((n, f) => n + f.size!, 0) : null;
   let doneBytes = 0;
-  let ownCsvNames: string[] = [];
+  const ownCsvNames: string[] = [];
   const shared = new Map<string, unknown>();
+  const descriptions: FileDescription[] = [];
 
   const plans: FilePlan[] = [];
-  for (const file of files) {
-    const opened = await openInput(file, ctx, { latin1Fallback: from !== 'tradecalc' });
+  // Companion files (BACI's country codes) are read before the files they name, in whatever
+  // order they were given: each file's layout is told from its head first. Standard input cannot be
+  // read twice, so it is kept open from the first look.
+  const order: { file: InputFile; first: number; companion: boolean; opened?: OpenedInput | undefined }[] = [];
+  for (const [i, file] of files.entries()) {
+    let opened: OpenedInput;
+    let kind: Kind;
+    try {
+      opened = await openInput(file, ctx, { latin1Fallback: from !== 'tradecalc' });
+      kind = await kindOf(opened, from);
+    } catch (err) {
+      // A file of a directory that is not data (notes, an archive) is passed over, with a word.
+      if (!(err instanceof DataError) || !file.fromDirectory) throw err;
+      warnings.push(`${err.message.replace(/ \(expected .*$/, '')}: passed over`);
+      continue;
+    }
+    const companion = 'layout' in kind && kind.layout.companion === true;
+    if (file.path !== null) await opened.text[Symbol.asyncIterator]().return?.();
+    order.push({ file, first: i, companion, opened: file.path === null ? opened : undefined });
+  }
+  order.sort((a, b) => (a.companion === b.companion ? a.first - b.first : a.companion ? -1 : 1));
+  for (const { file, opened: kept } of order) {
+    const opened = kept ?? (await openInput(file, ctx, { latin1Fallback: from !== 'tradecalc' }));
     const kind = await kindOf(opened, from);
     if (req.plan) {
       await opened.text[Symbol.asyncIterator]().return?.();
@@ -215,14 +237,22 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
       layoutsUsed.add(layout);
       const rowsBefore = flows.rowCount;
       const bulk = req.engine === 'duckdb' || (req.engine !== 'stream' && (file.size ?? 0) > BULK_BYTES);
-      const ictx = {
+      const described: FileDescription = { valuation: { ...layout.valuation }, unit: layout.unit, notes: [] };
+      descriptions.push(described);
+      const ictx: ImportContext = {
         file: file.name,
         filter: { reporter: wantReporter, partner: wantPartner },
-        add: (row: Parameters<FlowTable['add']>[0]) => flows.add(row),
-        exclude: (reason: string) => flows.exclude(reason),
-        warn: (message: string) => void warnings.push(message),
+        add: (row) => flows.add(row),
+        exclude: (reason, rowCount = 1) => flows.exclude(reason, rowCount),
+        warn: (message) => void warnings.push(message),
+        describe: (d) => {
+          if (d.valuation) described.valuation = { ...described.valuation, ...d.valuation };
+          if (d.unit !== undefined) described.unit = d.unit;
+          if (d.note !== undefined && !described.notes.includes(d.note)) described.notes.push(d.note);
+        },
+        unknown: (cell, reason) => flows.unknown(cell, reason, ''),
         options: { flow: req.flow },
-        problem: (where: string, message: string) => problems.push(`${where}: ${message}`),
+        problem: (where, message) => problems.push(`${where}: ${message}`),
         shared,
       };
       if (bulk) {
@@ -251,8 +281,9 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   if (!flows.isEmpty || layoutsUsed.size > 0) {
     const builder = new SeriesBuilder();
     const { usedRowCount, excluded } = flows.finish(builder, name);
-    const layouts = [...layoutsUsed];
+    const layouts = [...layoutsUsed].filter((l) => !l.companion);
     const publishers = [...new Set(layouts.map((l) => PUBLISHER_NAMES[l.publisher]))];
+    const distinct = (xs: string[]) => [...new Set(xs)].join(' / ');
     const provenance: ImportProvenance = {
       publisher: publishers.join(', '),
       layout: layouts.map((l) => l.id).join(', '),
@@ -260,8 +291,9 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
       rowCount: flows.rowCount,
       usedRowCount,
       excluded,
-      valuation: layouts.length === 1 ? { ...layouts[0]!.valuation } : { exports: [...new Set(layouts.map((l) => l.valuation.exports))].join(' / '), imports: [...new Set(layouts.map((l) => l.valuation.imports))].join(' / ') },
-      unit: [...new Set(layouts.map((l) => l.unit))].join(' / '),
+      valuation: { exports: distinct(descriptions.map((d) => d.valuation.exports)), imports: distinct(descriptions.map((d) => d.valuation.imports)) },
+      unit: distinct(descriptions.map((d) => d.unit)),
+      notes: [...new Set(descriptions.flatMap((d) => d.notes))],
       warnings,
       engine: loaded.some((f) => f.engine === 'duckdb') ? 'duckdb' : 'stream',
     };
@@ -288,6 +320,13 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
     files: loaded,
     warnings,
   };
+}
+
+/** What one publisher file's figures are: the layout's defaults, or what the file says. */
+interface FileDescription {
+  valuation: { exports: string; imports: string };
+  unit: string;
+  notes: string[];
 }
 
 function describe(files: readonly InputFile[]): string {

@@ -98,6 +98,7 @@ export const ImportProvenanceSchema = v.strictObject({
   excluded: v.array(v.strictObject({ reason: v.string(), rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
   valuation: v.strictObject({ exports: v.string(), imports: v.string() }),
   unit: v.string(),
+  notes: v.optional(v.array(v.string()), []),
   warnings: v.array(v.string()),
   engine: v.picklist(['stream', 'duckdb']),
 });

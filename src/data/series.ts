@@ -81,6 +81,21 @@ export class SeriesBuilder {
     }
   }
 
+  /** Makes sure a reporter, partner and period exist, with nothing stated (a cell whose value is unknown). */
+  touch(reporter: string, partner: string, period: string, codes: { reporter?: string | undefined; partner?: string | undefined; currency: string }): void {
+    let r = this.reporters.get(reporter);
+    if (!r) {
+      r = { code: codes.reporter, currency: codes.currency, currencyWhere: 'an unknown cell', partners: new Map() };
+      this.reporters.set(reporter, r);
+    }
+    let p = r.partners.get(partner);
+    if (!p) {
+      p = { code: codes.partner, periods: new Map() };
+      r.partners.set(partner, p);
+    }
+    if (!p.periods.has(period)) p.periods.set(period, {});
+  }
+
   /** One dataset per reporter, in the order first seen. `meta` gives each its title and source. */
   build(meta: (reporter: string) => ReporterMeta): Dataset[] {
     if (this.problems.length > 0) throw new DataError('invalid dataset', this.problems);
@@ -194,6 +209,8 @@ interface Group {
 }
 
 interface FlowCell {
+  /** A part of the cell is missing: no sum of it is a total. */
+  unknown?: string | undefined;
   reporter: string;
   reporterCode?: string | undefined;
   partner: string;
@@ -239,6 +256,8 @@ export class FlowTable {
     if (!cell) {
       cell = { reporter: row.reporter, reporterCode: row.reporterCode, partner: row.partner, partnerCode: row.partnerCode, period: row.period, flow: row.flow, currency: row.currency, groups: [] };
       this.cells.set(key, cell);
+    } else if (cell.currency === '') {
+      cell.currency = row.currency;
     } else if (cell.currency !== row.currency) {
       throw new DataError(`${row.reporter} ${row.period} ${row.flow} is given in ${cell.currency} and in ${row.currency}: nothing is converted (import the files of one currency)`);
     }
@@ -255,7 +274,15 @@ export class FlowTable {
   /** Rows read but not summed, with the reason ("re-exports: already inside exports"). */
   exclude(reason: string, rowCount = 1): void {
     this.rowCount += rowCount;
-    this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + rowCount);
+    if (rowCount > 0) this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + rowCount);
+  }
+
+  /** A cell with a missing part: whatever is summed into it is left out, and it becomes a gap. */
+  unknown(cell: { reporter: string; partner: string; period: string; flow: Flow }, reason: string, currency: string): void {
+    const key = `${cell.reporter}\u0000${cell.partner}\u0000${cell.period}\u0000${cell.flow}`;
+    const existing = this.cells.get(key);
+    if (existing) existing.unknown ??= reason;
+    else this.cells.set(key, { ...cell, currency, groups: [], unknown: reason });
   }
 
   get isEmpty(): boolean {
@@ -267,10 +294,17 @@ export class FlowTable {
     let used = 0;
     const excluded = new Map(this.excluded);
     for (const cell of this.cells.values()) {
+      if (cell.unknown !== undefined || cell.groups.length === 0) {
+        const rows = cell.groups.reduce((n, g) => n + g.rowCount, 0);
+        if (rows > 0) excluded.set(cell.unknown!, (excluded.get(cell.unknown!) ?? 0) + rows);
+        // The other flow of the period may be known: the period then has a gap, not a value.
+        into.touch(cell.reporter, cell.partner, cell.period, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
+        continue;
+      }
       let best = cell.groups[0]!;
       for (const g of cell.groups) if (g.rank < best.rank) best = g;
       used += best.rowCount;
-      for (const g of cell.groups) if (g !== best) excluded.set(g.partsReason, (excluded.get(g.partsReason) ?? 0) + g.rowCount);
+      for (const g of cell.groups) if (g !== best && g.rowCount > 0) excluded.set(g.partsReason, (excluded.get(g.partsReason) ?? 0) + g.rowCount);
       const figure: Figure = { value: best.value, halfWidth: best.halfWidth, stated: best.value.toFixed() };
       into.put(cell.reporter, cell.partner, cell.period, { [cell.flow]: figure }, where, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
     }

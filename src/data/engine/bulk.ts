@@ -16,7 +16,7 @@ import type { FlowTable } from '../series.js';
 import type { InputFile } from '../stream/source.js';
 
 /** Markers publishers use for a value they do not have (as the streaming reader's readValue). */
-const MISSING_SQL = "('', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', ':')";
+const MISSING_SQL = "('', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', ':', '?')";
 
 function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

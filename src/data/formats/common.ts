@@ -4,9 +4,9 @@ import { Decimal } from '../../core/decimal.js';
 import { parseDecimal } from '../units.js';
 import type { ValueReading } from './layout.js';
 
-/** Header names compared without case, spaces or punctuation: "Trade Value (US$)" ~ "tradevalueus". */
+/** Header names compared without case, spaces or punctuation: "Trade Value (US$)" ~ "tradevalueus"; letters of any script are kept ("贸易伙伴"). */
 export function headerKey(name: string): string {
-  return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The index of each wanted column (-1 when absent), matched by headerKey against any of its spellings. */
@@ -32,7 +32,7 @@ export const REASONS = {
 } as const;
 
 /** Markers publishers use for a value they do not have: never read as zero. */
-const MISSING = new Set(['', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', ':']);
+const MISSING = new Set(['', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', ':', '?']);
 
 /**
  * A value as a publisher writes it: "123456", "1,161" (with `thousands`), "-12.5", in units of
@@ -121,6 +121,6 @@ export function partsRank(parts: readonly PartOf[]): { rank: number; reason: str
 }
 
 /** Reasons every importer gives in the same words, so that the provenance adds them up across files. */
-export const MISSING_VALUE = 'rows without a value (missing, which is not zero)';
-export const OTHER_REPORTERS = 'other reporters (not selected)';
-export const OTHER_PARTNERS = 'other partners (not selected)';
+export const MISSING_VALUE = REASONS.missingValue;
+export const OTHER_REPORTERS = REASONS.otherReporters;
+export const OTHER_PARTNERS = REASONS.otherPartners;

@@ -60,8 +60,18 @@ export interface ImportContext {
   filter: RowFilter;
   /** Uses a row. */
   add(row: FlowRow): void;
-  /** Reads a row and leaves it out, for `reason` (counted in the provenance). */
-  exclude(reason: string): void;
+  /** Reads `rowCount` rows (default 1) and leaves them out, for `reason` (counted in the provenance). */
+  exclude(reason: string, rowCount?: number): void;
+  /**
+   * Says what this file's figures are, where it differs from the layout's defaults (imports valued
+   * FOB in this file, values in millions, yuan rather than dollars), and what they cover.
+   */
+  describe(d: { valuation?: Partial<{ exports: string; imports: string }>; unit?: string; note?: string }): void;
+  /**
+   * Marks a cell unknown: a part of it is missing, so no sum of it is a total, whatever other files
+   * hold. The cell becomes a gap; its rows are counted as left out for `reason`.
+   */
+  unknown(cell: { reporter: string; partner: string; period: string; flow: 'exports' | 'imports' }, reason: string): void;
   /** Says something the user must know (a row count at a download cap, a scale reading). */
   warn(message: string): void;
   /** Options that only some layouts need (China customs files do not say their flow). */
@@ -136,6 +146,8 @@ export interface Layout {
   unit: string;
   /** Known download caps: a file with exactly this many rows was probably cut off. */
   rowCaps?: readonly number[] | undefined;
+  /** A companion holds no figures (BACI's country codes): it is read before the data files. */
+  companion?: boolean | undefined;
   /** The bulk engine's reading of the layout; absent for layouts it does not read (JSON ones). */
   sql?: SqlLayout | undefined;
 }

@@ -18,6 +18,8 @@ export interface InputFile {
   path: string | null;
   /** Bytes on disk, when known (a pipe has no size). */
   size: number | null;
+  /** Found by listing a directory (rather than named): a file that is not data is passed over. */
+  fromDirectory?: boolean | undefined;
 }
 
 export interface ReadContext {
@@ -26,7 +28,9 @@ export interface ReadContext {
 }
 
 /** Files a directory holds that may be data: the rest (README.txt is data too; dotfiles are not) is skipped. */
-const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.json', '.gz', '.parquet']);
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.dat', '.json', '.gz', '.parquet']);
+/** Names in a directory that are documentation, not data (BACI's Readme.txt, a licence). */
+const NOT_DATA = /^(read[-_ ]?me|licen[cs]e|copying|changelog|notice)\b/i;
 
 function ioError(name: string, err: unknown, what = 'a data file'): DataError {
   const code = (err as NodeJS.ErrnoException).code;
@@ -56,7 +60,7 @@ export async function expandInputs(values: readonly string[], ctx: ReadContext):
     if (info.isDirectory()) {
       let entries;
       try {
-        entries = (await readdir(path, { withFileTypes: true })).filter((e) => !e.name.startsWith('.') && DATA_EXTENSIONS.has(extname(e.name).toLowerCase()));
+        entries = (await readdir(path, { withFileTypes: true })).filter((e) => !e.name.startsWith('.') && !NOT_DATA.test(e.name) && DATA_EXTENSIONS.has(extname(e.name).toLowerCase()));
       } catch (err) {
         throw ioError(value, err);
       }
@@ -67,7 +71,7 @@ export async function expandInputs(values: readonly string[], ctx: ReadContext):
         const s = await stat(p).catch((err) => {
           throw ioError(join(value, entry), err);
         });
-        if (s.isFile()) files.push({ name: join(value, entry), path: p, size: s.size });
+        if (s.isFile()) files.push({ name: join(value, entry), path: p, size: s.size, fromDirectory: true });
       }
       continue;
     }
@@ -104,6 +108,15 @@ async function* rawBytes(file: InputFile, ctx: ReadContext): AsyncGenerator<Buff
   } catch (err) {
     throw ioError(file.name, err);
   }
+}
+
+/** Archives tradecalc does not open, by their magic bytes. */
+function archiveKind(head: Buffer): string | null {
+  if (head.subarray(0, 6).equals(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))) return 'a 7z archive';
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'a zip archive';
+  if (head.subarray(0, 3).equals(Buffer.from('BZh'))) return 'a bzip2 archive';
+  if (head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'an xz archive';
+  return null;
 }
 
 function looksBinary(head: Buffer): boolean {
@@ -185,6 +198,8 @@ export async function openInput(file: InputFile, ctx: ReadContext, options: { la
     headLength += next.value.length;
   }
   const headBytes = Buffer.concat(headParts);
+  const archive = archiveKind(headBytes);
+  if (archive) throw new DataError(`${file.name}: is ${archive}, not a data file (extract the file inside it first, then give tradecalc that)`);
   if (looksBinary(headBytes)) throw new DataError(`${file.name}: is not a text file (expected CSV, TSV or JSON, plain or gzipped)`);
   let encoding: 'utf-8' | 'latin1' = 'utf-8';
   // A multi-byte character may be cut at the end of the head.

@@ -195,7 +195,7 @@ describe('the Comext bulk file, extracted from its 7z (full202401.dat)', () => {
   it('a 7z archive is refused in one line naming the file', async () => {
     const archive = write('full202401.7z', Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04, 0x8d, 0x9b, 0xd5, 0x0f]));
     const err = await failure([archive]);
-    expect(err.message).toBe(`${archive}: is not a text file (expected CSV, TSV or JSON, plain or gzipped)`);
+    expect(err.message).toBe(`${archive}: is a 7z archive, not a data file (extract the file inside it first, then give tradecalc that)`);
     const r = await cli(['summary', '--data', archive]);
     expect(r).toMatchObject({ code: 3, stdout: '' });
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
