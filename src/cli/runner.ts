@@ -7,6 +7,7 @@ import { DataError, InterruptedError } from '../errors.js';
 import { gridOf } from '../reports/columns.js';
 import { parseCommon } from '../reports/common.js';
 import type { CommandDecl } from '../reports/registry.js';
+import type { DatasetDoc } from '../reports/document.js';
 import type { AnySpec, Control, RawOptions } from '../reports/spec.js';
 import type { IO } from './io.js';
 import { type OutputOptions, checkOutputPath, emit, resolveOutput, writeFileAtomically } from './output.js';
@@ -128,10 +129,20 @@ export async function runReport(decl: CommandDecl, raw: RawOptions, args: readon
     if (chunks) await writeFileAtomically(artifactPath, common.output!, chunks);
   }
   const doc = spec.toDocument(report, assumptions);
+  // A publisher file's warnings (a row count at a download cap, a scale reading) are messages: stderr.
+  const warned = (doc as { dataset?: DatasetDoc | null }).dataset?.imported?.warnings ?? [];
+  for (const w of warned) io.stderr.write(`tradecalc: warning: ${w}\n`);
   await emit(io, output, {
     json: () => doc,
     grid: () => gridOf(doc, spec.columns(doc), spec.notes?.(doc)),
-    text: (ctx) => spec.text(doc, ctx, opts),
+    // Imported figures say where they come from under every report.
+    text: async (ctx) => {
+      const text = await spec.text(doc, ctx, opts);
+      const dataset = (doc as { dataset?: DatasetDoc | null }).dataset;
+      if (!dataset?.imported) return text;
+      const { importedLines } = await import('../render/text-common.js');
+      return `${text}\n${importedLines(dataset).map((l) => ctx.style.dim(l)).join('\n')}\n`;
+    },
     wrap: spec.wrap?.(doc) ?? true,
   });
   return spec.exitCode?.(doc) ?? 0;

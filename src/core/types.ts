@@ -161,9 +161,9 @@ export interface Dataset {
 }
 
 /** What a report says about the data it was computed from. */
-export type DatasetInfo = Pick<Dataset, 'id' | 'title' | 'reporter' | 'partner' | 'currency' | 'source'>;
+export type DatasetInfo = Pick<Dataset, 'id' | 'title' | 'reporter' | 'partner' | 'currency' | 'source' | 'provenance'>;
 
 export function datasetInfo(dataset: Dataset): DatasetInfo {
-  const { id, title, reporter, partner, currency, source } = dataset;
-  return { id, title, reporter, partner, currency, source };
+  const { id, title, reporter, partner, currency, source, provenance } = dataset;
+  return { id, title, reporter, partner, currency, source, provenance };
 }

@@ -6,11 +6,13 @@ import { formatMoney, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { balanceLabel } from './summary-text.js';
 import { drawTable } from './table.js';
+import { gapText } from '../core/select.js';
 import { datasetLine } from './text-common.js';
 
 type Listed = DatasetListDocument['datasets'][number];
 
-function yearSpan(d: { firstYear: number; lastYear: number }): string {
+function yearSpan(d: { firstYear: number | null; lastYear: number | null; monthCount: number }): string {
+  if (d.firstYear === null) return d.monthCount > 0 ? `${d.monthCount} months` : '–';
   return d.firstYear === d.lastYear ? `${d.firstYear}` : `${d.firstYear}–${d.lastYear}`;
 }
 
@@ -36,8 +38,8 @@ function statedRate(value: Decimal | null, qualifier: string | null): string {
 export function renderDatasetAsText(ds: DatasetDocument, ctx: TextContext): string {
   const c = ds.dataset.currency;
   const money = (d: Decimal) => formatMoney(d, { currency: c, unit: ctx.unit });
-  const last = ds.years[ds.years.length - 1]!;
-  const out: string[] = [datasetLine(ds.dataset, last.year), ''];
+  const lastPeriod = ds.years[ds.years.length - 1]?.year ?? ds.months[ds.months.length - 1]?.month ?? ds.gaps[ds.gaps.length - 1]?.year ?? '';
+  const out: string[] = [datasetLine(ds.dataset, lastPeriod), ''];
   const rows = ds.years.map((y) => [
     `${y.year}`,
     money(y.exports),
@@ -47,9 +49,24 @@ export function renderDatasetAsText(ds: DatasetDocument, ctx: TextContext): stri
     statedRate(y.importGrowthPct, y.importGrowthQualifier),
   ]);
   const labels = new Set(ds.years.map((y) => balanceLabel(y.balance)));
-  out.push(drawTable({ head: ['Year', 'Exports', 'Imports', labels.size === 1 ? [...labels][0]! : 'Balance', 'Export growth', 'Import growth'], rows }, ctx.style));
+  if (rows.length > 0) out.push(drawTable({ head: ['Year', 'Exports', 'Imports', labels.size === 1 ? [...labels][0]! : 'Balance', 'Export growth', 'Import growth'], rows }, ctx.style));
   if (ds.months.length > 0) {
-    out.push('', drawTable({ head: ['Month', 'Export growth, y/y', 'Import growth, y/y'], rows: ds.months.map((m) => [m.month, statedRate(m.exportGrowthPct, m.exportGrowthQualifier), statedRate(m.importGrowthPct, m.importGrowthQualifier)]) }, ctx.style));
+    const amounts = ds.months.some((m) => m.exports !== null || m.imports !== null);
+    const growth = ds.months.some((m) => m.exportGrowthPct !== null || m.importGrowthPct !== null);
+    const cell = (d: Decimal | null) => (d === null ? '–' : money(d));
+    const head = ['Month', ...(amounts ? ['Exports', 'Imports', 'Balance'] : []), ...(growth ? ['Export growth, y/y', 'Import growth, y/y'] : [])];
+    const mrows = ds.months.map((m) => [
+      m.month,
+      ...(amounts ? [cell(m.exports), cell(m.imports), cell(m.balance)] : []),
+      ...(growth ? [statedRate(m.exportGrowthPct, m.exportGrowthQualifier), statedRate(m.importGrowthPct, m.importGrowthQualifier)] : []),
+    ]);
+    if (rows.length > 0) out.push('');
+    out.push(drawTable({ head, rows: mrows }, ctx.style));
+  }
+  if (ds.gaps.length > 0) out.push('', ...ds.gaps.map((g) => ctx.style.dim(gapText(g))));
+  if (ds.partners.length > 0) {
+    const names = ds.partners.map((p) => p.partner);
+    out.push('', `Partners (${names.length}): ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}`);
   }
   if (ds.forecasts.length > 0) {
     const frows = ds.forecasts.map((f) => [
@@ -80,10 +97,10 @@ export function validationText(doc: ValidationDocument): string {
   let first = Infinity;
   let lastYear = -Infinity;
   for (const d of list) {
-    first = Math.min(first, d.firstYear);
-    lastYear = Math.max(lastYear, d.lastYear);
+    if (d.firstYear !== null) first = Math.min(first, d.firstYear);
+    if (d.lastYear !== null) lastYear = Math.max(lastYear, d.lastYear);
   }
-  const span = `${first}${lastYear === first ? '' : `–${lastYear}`}`;
+  const span = first === Infinity ? 'no complete year' : `${first}${lastYear === first ? '' : `–${lastYear}`}`;
   const claims = list.reduce((n, d) => n + d.claimCount, 0);
   const who = reporters.length === 1 ? `1 reporter (${reporters[0]})` : `${reporters.length} reporters (${reporters.join(', ')})`;
   return `OK: ${doc.assumptions.file} is a valid ${doc.format.toUpperCase()} dataset: ${who}, ${rows} year${rows === 1 ? '' : 's'} of figures (${span})${claims ? `, ${claims} claim${claims === 1 ? '' : 's'}` : ''}\n`;

@@ -4,10 +4,25 @@ import type { OriginDoc, ProjectionDocument } from '../reports/schemas.js';
 import { formatMoney } from './format.js';
 import { displayWidth } from './wrap.js';
 
-/** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)" */
-export function datasetLine(info: DatasetDoc, year: number): string {
+/** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)"; "China with USA, 2024 — …" for a bilateral view. */
+export function datasetLine(info: DatasetDoc, year: number | string): string {
   const src = [info.source.publisher, info.source.published].filter(Boolean).join(', ');
-  return `${info.reporter}, ${year} — ${info.title}${src ? ` (${src})` : ''}`;
+  const who = info.partner && info.partner !== 'World' ? `${info.reporter} with ${info.partner}` : info.reporter;
+  return `${who}, ${year} — ${info.title}${src ? ` (${src})` : ''}`;
+}
+
+/**
+ * Where imported figures come from, under any report: the publisher and files, what was summed and
+ * what left out (with the biggest reasons), the valuation, and what the figures cover.
+ */
+export function importedLines(info: DatasetDoc): string[] {
+  const p = info.imported;
+  if (!p) return [];
+  const files = p.files.length === 1 ? p.files[0]!.name : `${p.files.length} files`;
+  const lines = [`Imported from ${p.publisher} (${files}): ${p.rowCount} rows read, ${p.usedRowCount} summed; values in ${p.unit}; exports ${p.valuation.exports}, imports ${p.valuation.imports}.`];
+  if (p.excluded.length > 0) lines.push(`Left out: ${p.excluded.slice(0, 4).map((e) => `${e.rowCount} ${e.reason}`).join('; ')}${p.excluded.length > 4 ? `; and ${p.excluded.length - 4} more kinds (tradecalc import shows them all)` : ''}.`);
+  for (const n of p.notes) lines.push(n);
+  return lines;
 }
 
 /**

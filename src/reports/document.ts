@@ -20,12 +20,27 @@ export interface SourceDoc {
   note?: string | undefined;
 }
 
+export interface ImportedDoc {
+  publisher: string;
+  files: { name: string; layout: string; rowCount: number }[];
+  rowCount: number;
+  usedRowCount: number;
+  excluded: { reason: string; rowCount: number }[];
+  valuation: { exports: string; imports: string };
+  unit: string;
+  notes: string[];
+  warnings: string[];
+}
+
 export interface DatasetDoc {
   id: string;
   title: string;
   reporter: string;
+  partner: string;
   currency: string;
   source: SourceDoc;
+  /** Present when the figures were imported from a publisher's files. */
+  imported?: ImportedDoc | undefined;
 }
 
 /**
@@ -56,7 +71,28 @@ export interface Document {
 }
 
 export function datasetDoc(info: DatasetInfo): DatasetDoc {
-  return { id: info.id, title: info.title, reporter: info.reporter, currency: info.currency, source: { ...info.source } };
+  const p = info.provenance;
+  return {
+    id: info.id,
+    title: info.title,
+    reporter: info.reporter,
+    partner: info.partner,
+    currency: info.currency,
+    source: { ...info.source },
+    imported: p
+      ? {
+          publisher: p.publisher,
+          files: p.files.map((f) => ({ ...f })),
+          rowCount: p.rowCount,
+          usedRowCount: p.usedRowCount,
+          excluded: p.excluded.map((e) => ({ ...e })),
+          valuation: { ...p.valuation },
+          unit: p.unit,
+          notes: [...p.notes],
+          warnings: [...p.warnings],
+        }
+      : undefined,
+  };
 }
 
 export interface IntervalDoc {

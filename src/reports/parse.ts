@@ -4,6 +4,8 @@
 import { Decimal } from '../core/decimal.js';
 import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, SD_MAX_PCT, YEARS_MAX, YEARS_MIN } from '../core/limits.js';
 import { type DecimalRange, rangeCount, singleRange } from '../core/range.js';
+import { gapText } from '../core/select.js';
+import type { YearGap } from '../core/types.js';
 import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal } from '../data/units.js';
 import { UsageError } from '../errors.js';
 import { formatCount } from '../render/format.js';
@@ -74,8 +76,10 @@ export function parseCalendarYear(option: string, raw: string): number {
 }
 
 /** A year the dataset has figures for: --year must name one of them (the latest is the default). */
-export function checkDatasetYear(option: string, year: number, dataset: { id: string; years: readonly { year: number }[] }): void {
+export function checkDatasetYear(option: string, year: number, dataset: { id: string; years: readonly { year: number }[]; gaps?: readonly YearGap[] }): void {
   if (!dataset.years.some((r) => r.year === year)) {
+    const gap = dataset.gaps?.find((g) => g.year === year);
+    if (gap) throw new UsageError(`${option} ${quoted(String(year))}: ${gapText(gap)}`);
     const have = dataset.years.map((r) => r.year);
     const list = have.length > 12 ? `${have[0]}–${have[have.length - 1]}, not every year` : have.join(', ');
     throw new UsageError(`${option} ${quoted(String(year))} is not a year of dataset "${dataset.id}" (it has: ${list})`);

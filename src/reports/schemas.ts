@@ -52,7 +52,29 @@ const SourceS = v.strictObject({
   note: v.optional(Text),
 });
 
-export const DatasetRefSchema = v.strictObject({ id: Text, title: Text, reporter: Text, currency: Text, source: SourceS });
+/** How figures imported from a publisher's files were made: what was read, summed and left out. */
+export const ImportedSchema = v.strictObject({
+  publisher: Text,
+  files: v.array(v.strictObject({ name: Text, layout: Text, rowCount: Count })),
+  rowCount: Count,
+  usedRowCount: Count,
+  excluded: v.array(v.strictObject({ reason: Text, rowCount: Count })),
+  valuation: v.strictObject({ exports: Text, imports: Text }),
+  unit: Text,
+  notes: v.array(Text),
+  warnings: v.array(Text),
+});
+
+export const DatasetRefSchema = v.strictObject({
+  id: Text,
+  title: Text,
+  reporter: Text,
+  /** "World" for the reporter's total trade, else the partner of a bilateral view (--partner). */
+  partner: Text,
+  currency: Text,
+  source: SourceS,
+  imported: v.optional(ImportedSchema),
+});
 
 const QualifierS = v.picklist(QUALIFIERS);
 
@@ -402,6 +424,11 @@ export const CheckSchema = envelope(
 // ----------------------------------------------------------------------------------------------
 // datasets: data show, data list, data validate
 
+const GapS = v.variant('reason', [
+  v.strictObject({ year: Year, reason: v.literal('year-to-date'), months: v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))) }),
+  v.strictObject({ year: Year, reason: v.literal('missing-flow'), missing: v.array(v.picklist(['exports', 'imports'])) }),
+]);
+
 export const DatasetDocumentSchema = envelope(
   'dataset',
   {},
@@ -425,12 +452,17 @@ export const DatasetDocumentSchema = envelope(
     months: v.array(
       v.strictObject({
         month: Month,
+        exports: v.nullable(Money),
+        imports: v.nullable(Money),
+        balance: v.nullable(Money),
         exportGrowthPct: v.nullable(Pct),
         exportGrowthQualifier: v.nullable(QualifierS),
         importGrowthPct: v.nullable(Pct),
         importGrowthQualifier: v.nullable(QualifierS),
       }),
     ),
+    gaps: v.array(GapS),
+    partners: v.array(v.strictObject({ partner: Text, partnerCode: v.nullable(Text), yearCount: Count, monthCount: Count })),
     forecasts: v.array(
       v.strictObject({
         year: Year,
@@ -458,9 +490,11 @@ const ListedDataset = v.strictObject({
   reporter: Text,
   title: Text,
   currency: Text,
-  firstYear: Year,
-  lastYear: Year,
+  firstYear: v.nullable(Year),
+  lastYear: v.nullable(Year),
   yearCount: Count,
+  monthCount: Count,
+  partnerCount: Count,
   claimCount: Count,
   source: SourceS,
 });
@@ -475,10 +509,6 @@ export const ValidationSchema = v.variant('valid', [
 // ----------------------------------------------------------------------------------------------
 // import
 
-const GapS = v.variant('reason', [
-  v.strictObject({ year: Year, reason: v.literal('year-to-date'), months: v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))) }),
-  v.strictObject({ year: Year, reason: v.literal('missing-flow'), missing: v.array(v.picklist(['exports', 'imports'])) }),
-]);
 
 export const ImportSchema = envelope(
   'import',
