@@ -100,10 +100,16 @@ export function amountFigure(raw: RawAmount, path: string, problems: Problems, c
   }
   const r = amountFromText(text, { currency, unitFactor, unitText, negative });
   if ('problem' in r) {
-    problems.push(`${valuePath}: ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)} ${r.problem}`);
+    problems.push(`${valuePath}: ${shown(typeof raw === 'number' ? raw : text)} ${r.problem}`);
     return null;
   }
   return { ...r.figure, qualifier };
+}
+
+/** A value as the file wrote it: a JSON number bare, a string quoted (cut at 80 characters). */
+function shown(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 }
 
 export function rateFigure(raw: RawRate, path: string, problems: Problems): Figure | null {
@@ -114,7 +120,7 @@ export function rateFigure(raw: RawRate, path: string, problems: Problems): Figu
   if (text === null) return null;
   const r = rateFromText(text, qualifier);
   if ('problem' in r) {
-    problems.push(`${valuePath}: ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)} ${r.problem}`);
+    problems.push(`${valuePath}: ${/^[-+]?\d+(\.\d+)?$/.test(text) ? `${text} %` : shown(text)} ${r.problem}`);
     return null;
   }
   return r.figure;
@@ -147,7 +153,7 @@ export function datasetFromValidated(raw: RawDataset, source: string): Dataset {
       if (earlier !== undefined) problems.push(`${path}.year: ${y.year} appears twice (also at ${at}.years[${earlier}])`);
       seen.set(y.year, i);
       for (const f of ['exports', 'imports'] as const) {
-        if (y[f] === undefined && v1) problems.push(`${path}: missing field "${f}"`);
+        if (y[f] === undefined && v1) problems.push(`${path}.${f}: missing field "${f}"`);
       }
       if (y.exports === undefined && y.imports === undefined && y.exportGrowthPct === undefined && y.importGrowthPct === undefined) {
         problems.push(`${path}: gives no figure (expected exports, imports or both; a missing one is unknown, not zero)`);
@@ -185,7 +191,8 @@ export function datasetFromValidated(raw: RawDataset, source: string): Dataset {
     partnerSeen.set(key, i);
     return { partner: p.partner, partnerCode: p.partnerCode, ...seriesOf(seriesStatements(p.years ?? [], p.months, `$.partners[${i}]`)) };
   });
-  if (world.years.length === 0 && world.months.length === 0 && world.gaps.length === 0 && partners.length === 0 && problems.length === 0) {
+  if (v1 && raw.years.length === 0) problems.push('$.years: expected at least one year');
+  else if (world.years.length === 0 && world.months.length === 0 && world.gaps.length === 0 && partners.length === 0 && problems.length === 0) {
     problems.push('$.years: expected at least one year (or months, or partners)');
   }
 

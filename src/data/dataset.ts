@@ -28,6 +28,10 @@ export function datasetFromJson(doc: unknown, source: string): Dataset {
 
 /** A dataset document, or a collection of them (`{"schemaVersion": 2, "datasets": [...]}`). */
 export function datasetsFromJson(doc: unknown, source: string): Dataset[] {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    const what = Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`;
+    throw new DataError(`${source}: invalid dataset`, [`$: expected an object such as {"schemaVersion": 2, "id": …} (the file holds ${what})`]);
+  }
   if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && 'datasets' in doc && !('reporter' in doc)) {
     const result = v.safeParse(DatasetCollectionSchema, doc);
     if (!result.success) {

@@ -106,9 +106,20 @@ function firstRecord(head: string): string[] | undefined {
   return fields?.map((f) => f.trim());
 }
 
+/**
+ * A header that no publisher layout claims but that names our own flow columns (exports or imports), or
+ * reporter with year, is read as our format, so its problems say exactly what is missing. Reporter or partner
+ * alone are in every publisher's header, and such a file is better told which layouts were tried.
+ */
+function looksOwn(header: readonly string[]): boolean {
+  const cols = new Set(header.map((h) => h.trim().toLowerCase()));
+  return cols.has('exports') || cols.has('imports') || (cols.has('reporter') && (cols.has('year') || cols.has('period')));
+}
+
 async function kindOf(opened: OpenedInput, from: FromChoice): Promise<Kind> {
   const head = opened.head.replace(/^\uFEFF/, '');
   const name = opened.file.name;
+  if (head.trim() === '') throw new DataError(`${name}: the file is empty (expected a JSON dataset, a CSV with a header row such as reporter,year,exports,imports, or a publisher download)`);
   const json = /^\s*[{[]/.test(head);
   const header = json ? undefined : firstRecord(head);
   const ownJson = json && /^\s*\{/.test(head) && /"schemaVersion"\s*:/.test(head.slice(0, 4096)) && !/"data"\s*:\s*\[/.test(head.slice(0, 4096));
@@ -123,10 +134,14 @@ async function kindOf(opened: OpenedInput, from: FromChoice): Promise<Kind> {
     const { recogniseLayout, unrecognised } = await import('./formats/registry.js');
     const layout = recogniseLayout({ name: innerName(name), head, header }, from === 'auto' ? undefined : from);
     if (layout) return { layout, header };
+    // Latin-1 is how some publishers save their files; anything else must be UTF-8.
+    if (opened.encoding !== 'utf-8') throw new DataError(`${name}: is not UTF-8 text (expected a file saved as UTF-8)`);
+    // Near our own formats and nobody else's: read as ours, so the problems say exactly what is wrong.
+    if (from === 'auto' && json) return { own: 'json' };
+    if (from === 'auto' && header && looksOwn(header)) return { own: 'csv' };
     throw unrecognised(name, header, from === 'auto' ? undefined : from);
   }
-  if (json) throw new DataError(`${name}: not a tradecalc dataset (a JSON dataset starts with {"schemaVersion": …}; see docs/datasets.md)`);
-  throw new DataError(`${name}: not a tradecalc dataset (a CSV dataset's header needs at least reporter,year,exports,imports)`);
+  return json ? { own: 'json' } : { own: 'csv' };
 }
 
 export async function loadData(req: LoadRequest, ctx: ReadContext): Promise<LoadedDatasets> {
@@ -276,7 +291,12 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const datasets: Dataset[] = [];
   const name = describe(files);
   const ownFile = ownCsvNames.length === 1 ? ownCsvNames[0]! : name;
-  datasets.push(...own.build(() => ({ title: `Trade figures from ${ownFile.split('/').pop() ?? ownFile}`, source: { note: `Read from ${ownFile}` } })));
+  try {
+    datasets.push(...own.build(() => ({ title: `Trade figures from ${ownFile.split('/').pop() ?? ownFile}`, source: { note: `Read from ${ownFile}` } })));
+  } catch (err) {
+    if (err instanceof DataError) throw new DataError(`${ownFile}: ${err.message}`, err.problems);
+    throw err;
+  }
   datasets.push(...ownJson);
   if (!flows.isEmpty || layoutsUsed.size > 0) {
     const builder = new SeriesBuilder();
@@ -298,7 +318,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
       engine: loaded.some((f) => f.engine === 'duckdb') ? 'duckdb' : 'stream',
     };
     const built = builder.build((reporter) => ({
-      title: `${reporter}: trade as reported to ${publishers.join(' and ')}`,
+      title: `Trade as reported to ${publishers.join(' and ')}`,
       source: { publisher: publishers.join(', '), note: `Imported by tradecalc from ${name}` },
       provenance,
     }));

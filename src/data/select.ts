@@ -81,7 +81,6 @@ export function bilateralView(ds: Dataset, partner: string): Dataset {
   return {
     ...ds,
     id: `${ds.id}.${p.partner.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'partner'}`,
-    title: `${ds.title} — trade with ${p.partner}`,
     partner: p.partner,
     partnerCode: p.partnerCode,
     years: p.years,

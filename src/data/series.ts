@@ -24,9 +24,13 @@ export interface Statement {
   importGrowthPct?: Figure | undefined;
 }
 
+const STATED = ['exports', 'imports', 'exportGrowthPct', 'importGrowthPct'] as const;
+
 interface PartnerEntry {
   code?: string | undefined;
   periods: Map<string, Statement>;
+  /** Where each period's flow was first stated (key `period flow`), for the message when it is stated again. */
+  where?: Map<string, string> | undefined;
 }
 
 interface ReporterEntry {
@@ -65,19 +69,28 @@ export class SeriesBuilder {
       r.partners.set(partner, p);
     }
     p.code ??= codes.partner;
+    const seen = (p.where ??= new Map());
     const existing = p.periods.get(period);
     if (!existing) {
       p.periods.set(period, { ...statement });
+      for (const key of STATED) if (statement[key] !== undefined) seen.set(`${period} ${key}`, where);
       return;
     }
-    for (const key of ['exports', 'imports', 'exportGrowthPct', 'importGrowthPct'] as const) {
+    const twice: string[] = [];
+    let first: string | undefined;
+    for (const key of STATED) {
       if (statement[key] === undefined) continue;
       if (existing[key] !== undefined) {
-        const who = partner === WORLD ? reporter : `${reporter} with ${partner}`;
-        this.problems.push(`${where}: ${who} ${period} ${key} is given twice; give each reporter, partner and period once`);
+        twice.push(key);
+        first ??= seen.get(`${period} ${key}`);
         continue;
       }
       existing[key] = statement[key];
+      seen.set(`${period} ${key}`, where);
+    }
+    if (twice.length > 0) {
+      const who = partner === WORLD ? reporter : `${reporter} with ${partner}`;
+      this.problems.push(`${where}: ${who} ${period} ${twice.join(' and ')} ${twice.length > 1 ? 'appear' : 'appears'} twice${first ? ` (also at ${first})` : ''}; give each reporter, partner, period and flow once`);
     }
   }
 

@@ -1,14 +1,16 @@
 // Pieces shared by the text views of every report.
 import type { DatasetDoc } from '../reports/document.js';
 import type { OriginDoc, ProjectionDocument } from '../reports/schemas.js';
-import { formatMoney } from './format.js';
+import { formatCount, formatMoney } from './format.js';
 import { displayWidth } from './wrap.js';
 
 /** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)"; "China with USA, 2024 — …" for a bilateral view. */
 export function datasetLine(info: DatasetDoc, year: number | string): string {
   const src = [info.source.publisher, info.source.published].filter(Boolean).join(', ');
   const who = info.partner && info.partner !== 'World' ? `${info.reporter} with ${info.partner}` : info.reporter;
-  return `${who}, ${year} — ${info.title}${src ? ` (${src})` : ''}`;
+  // An imported dataset's title already names its publisher: say it once.
+  const said = src !== '' && info.source.publisher !== undefined && info.title.includes(info.source.publisher) && !info.source.published;
+  return `${who}, ${year} — ${info.title}${src && !said ? ` (${src})` : ''}`;
 }
 
 /**
@@ -19,8 +21,11 @@ export function importedLines(info: DatasetDoc): string[] {
   const p = info.imported;
   if (!p) return [];
   const files = p.files.length === 1 ? p.files[0]!.name : `${p.files.length} files`;
-  const lines = [`Imported from ${p.publisher} (${files}): ${p.rowCount} rows read, ${p.usedRowCount} summed; values in ${p.unit}; exports ${p.valuation.exports}, imports ${p.valuation.imports}.`];
-  if (p.excluded.length > 0) lines.push(`Left out: ${p.excluded.slice(0, 4).map((e) => `${e.rowCount} ${e.reason}`).join('; ')}${p.excluded.length > 4 ? `; and ${p.excluded.length - 4} more kinds (tradecalc import shows them all)` : ''}.`);
+  const lines = [`Imported from ${p.publisher} (${files}): ${formatCount(p.rowCount)} rows read, ${formatCount(p.usedRowCount)} summed; values in ${p.unit}; exports ${p.valuation.exports}, imports ${p.valuation.imports}.`];
+  // Each reason names its rows ("rows without a value …"), so the count leads and "rows" is said once.
+  const reasons = p.excluded.slice(0, 4).map((e) => `${formatCount(e.rowCount)} ${e.reason.replace(/^rows /, '')}`);
+  if (p.excluded.length > 4) reasons.push(`and ${p.excluded.length - 4} more kinds (tradecalc import shows them all)`);
+  if (reasons.length > 0) lines.push(`Rows left out: ${reasons.join('; ')}.`);
   for (const n of p.notes) lines.push(n);
   return lines;
 }

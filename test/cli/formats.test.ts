@@ -14,6 +14,7 @@ import { cli } from '../helpers.js';
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const csvFile = `${fixtures}trade-multi.csv`;
 const deficit = `${fixtures}deficit.json`;
+const comtrade = `${fixtures}publishers/comtrade/TradeData_2024.csv`;
 
 type Json = Record<string, unknown>;
 const get = (obj: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Json)[k]), obj);
@@ -89,6 +90,8 @@ const LISTED: Column[] = [
   ['firstYear', (d) => d.firstYear],
   ['lastYear', (d) => d.lastYear],
   ['yearCount', (d) => d.yearCount],
+  ['monthCount', (d) => d.monthCount],
+  ['partnerCount', (d) => d.partnerCount],
   ['claimCount', (d) => d.claimCount],
   ['publisher', (d) => at(d, 'source.publisher')],
   ['published', (d) => at(d, 'source.published')],
@@ -201,6 +204,27 @@ const expectedOf: Record<string, (doc: Json) => Expected> = {
     expect(doc.valid).toBe(true);
     return table(doc.datasets as Json[], LISTED);
   },
+  // One row per reporter found, with what the files say of themselves beside it.
+  import: (doc) =>
+    table(doc.reporters as Json[], [
+      ['id', (r) => r.id],
+      ['reporter', (r) => r.reporter],
+      ['reporterCode', (r) => r.reporterCode],
+      ['currency', (r) => r.currency],
+      ['partnerCount', (r) => r.partnerCount],
+      ['firstPeriod', (r) => cellValue(String(r.firstPeriod))],
+      ['lastPeriod', (r) => cellValue(String(r.lastPeriod))],
+      ['yearCount', (r) => r.yearCount],
+      ['monthCount', (r) => r.monthCount],
+      ['publisher', () => doc.publisher],
+      ['unit', () => doc.unit],
+    ]),
+  'import-plan': (doc) =>
+    table(doc.plans as Json[], [
+      ['file', (p) => p.file],
+      ['layout', (p) => p.layout],
+      ['sql', (p) => p.sql],
+    ]),
   // The yearly figures in the CSV dataset format, so the CSV reads back in with --data.
   dataset: (doc) =>
     table(doc.years as Json[], [
@@ -238,6 +262,9 @@ export const FLAT_COMMANDS: [string[], number, string, string][] = [
   [['data', 'show'], 0, 'dataset', 'Claims (tradecalc check tests them)'],
   [['data', 'show', '--data', csvFile, '--reporter', 'China'], 0, 'dataset', '2023'],
   [['data', 'validate', csvFile], 0, 'validation', 'OK: '],
+  [['import', comtrade], 0, 'import', 'UN Comtrade'],
+  [['import', `${fixtures}publishers/imf/IMTS_CHN_VNM_2023-2025.csv`, '--reporter', 'CHN'], 0, 'import', 'IMF International Trade in Goods'],
+  [['import', comtrade, '--print-sql'], 0, 'import-plan', 'WITH src AS'],
 ];
 
 describe.each(FLAT_COMMANDS)('%j in every format', (argv, code, kind, tableText) => {
@@ -261,7 +288,8 @@ describe.each(FLAT_COMMANDS)('%j in every format', (argv, code, kind, tableText)
     expect(m.code).toBe(code);
     const md = parseMarkdown(m.stdout);
     expect(md.columns).toEqual(expected.columns);
-    expect(md.rows).toEqual(expected.rows);
+    // A markdown cell is one line: a line break in the text (an SQL query) is shown as a space.
+    expect(md.rows).toEqual(expected.rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/\r?\n/g, ' ') : v))));
     expect(md.notes).toEqual(expected.notes);
 
     const t = await cli(argv, { env: { COLUMNS: '1000' } });

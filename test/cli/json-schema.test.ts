@@ -109,6 +109,13 @@ const MODES: Mode[] = [
   mode(['data', 'validate', `${fixtures}bad.csv`], 'validation', 3),
   mode(['data', 'validate', join(dir, 'missing.csv')], 'validation', 3),
   mode(['data', 'validate', '-'], 'validation', 3, 'reporter,year,exports,imports\nChina,2025,x,-1\n'),
+  // import: a publisher's file, several files with a reporter chosen, a directory, a file written, the bulk engine's query
+  mode(['import', `${fixtures}publishers/comtrade/TradeData_2024.csv`], 'import'),
+  mode(['import', `${fixtures}publishers/imf/IMTS_CHN_VNM_2023-2025.csv`, '--reporter', 'VNM', '--partner', 'CHN'], 'import'),
+  mode(['import', `${fixtures}publishers/china-customs/exports_2024-2025_usd.csv`, `${fixtures}publishers/china-customs/imports_2024-2025_usd.csv`], 'import'),
+  mode(['import', `${fixtures}publishers/baci`], 'import'),
+  mode(['import', `${fixtures}publishers/comext/estat_ds-059341.csv`, '--output', join(dir, 'comext.json')], 'import'),
+  mode(['import', `${fixtures}publishers/comtrade/TradeData_2024.csv`, '--print-sql'], 'import-plan'),
 ];
 
 const KINDS = Object.keys(DOCUMENT_SCHEMAS) as DocumentKind[];

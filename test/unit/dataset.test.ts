@@ -81,7 +81,7 @@ describe('invalid datasets', () => {
       ],
     });
     expect(problems).toContain('$.years[0].exports.unit: unknown unit "gallons" (expected T, B, M, K, 1 or a word such as trillion, bn, thousand)');
-    expect(problems).toContain('$.years[0].imports: -1T is negative (trade flows are never below zero)');
+    expect(problems).toContain('$.years[0].imports: "-1T" is negative (expected an amount of at least 0: trade flows are never below zero)');
     expect(problems).toContain('$.years[1].year: 2025 appears twice (also at $.years[0])');
   });
 

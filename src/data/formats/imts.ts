@@ -25,6 +25,7 @@
 import { Decimal } from '../../core/decimal.js';
 import type { FlowRow } from '../series.js';
 import { ONE, hasColumns, headerKey, isQuarter, readPeriod, readValue } from './common.js';
+import { countryByIso3 } from './countries.js';
 import type { FileHead, ImportContext, Layout, RecordReader } from './layout.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -284,11 +285,11 @@ function sdmxReader(ctx: ImportContext): RecordReader {
       const indicator = indicatorOf(codeAndLabel(get('indicator')).code);
       if (!indicator.flow) return ctx.exclude(indicator.reason);
       const reporterCode = reporterCell.code;
-      const reporter = isWorld(reporterCode, '') ? WORLD : (get('countryName')?.trim() || reporterCell.label || reporterCode);
+      const reporter = isWorld(reporterCode, '') ? WORLD : (get('countryName')?.trim() || reporterCell.label || countryByIso3(reporterCode)?.name || reporterCode);
       if (reporterCode === '') return ctx.problem(where, 'the COUNTRY is empty');
       if (ctx.filter.reporter && !ctx.filter.reporter(reporter, reporterCode)) return ctx.exclude('other reporters (not selected)');
       const partnerCell = codeAndLabel(get('counterpart'));
-      const partnerName = get('counterpartName')?.trim() || partnerCell.label || partnerCell.code;
+      const partnerName = get('counterpartName')?.trim() || partnerCell.label || countryByIso3(partnerCell.code)?.name || partnerCell.code;
       const world = isWorld(partnerCell.code, partnerName);
       if (!world && isGroup(partnerCell.code, partnerName)) return ctx.exclude(GROUP_REASON);
       if (partnerCell.code === '') return ctx.problem(where, 'the COUNTERPART_COUNTRY is empty');

@@ -136,8 +136,15 @@ export class JsonStreamParser {
     else this.fail(`unexpected ${clip(text)} (expected a value: a string in double quotes, a number, true, false or null)`);
   }
 
+  private started = false;
+
   /** Feeds the next piece of text. */
   write(chunk: string): void {
+    // A byte-order mark is not a character of the document.
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (c === 0x0a) {

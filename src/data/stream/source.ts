@@ -32,7 +32,7 @@ const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.dat', '.json', '.gz',
 /** Names in a directory that are documentation, not data (BACI's Readme.txt, a licence). */
 const NOT_DATA = /^(read[-_ ]?me|licen[cs]e|copying|changelog|notice)\b/i;
 
-function ioError(name: string, err: unknown, what = 'a data file'): DataError {
+function ioError(name: string, err: unknown, what = "a dataset or a publisher's download"): DataError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new DataError(`${name}: no such file (expected ${what})`);
   if (code === 'EACCES' || code === 'EPERM') return new DataError(`${name}: permission denied (the file cannot be read)`);
@@ -200,6 +200,9 @@ export async function openInput(file: InputFile, ctx: ReadContext, options: { la
   const headBytes = Buffer.concat(headParts);
   const archive = archiveKind(headBytes);
   if (archive) throw new DataError(`${file.name}: is ${archive}, not a data file (extract the file inside it first, then give tradecalc that)`);
+  if (headBytes.length >= 2 && ((headBytes[0] === 0xff && headBytes[1] === 0xfe) || (headBytes[0] === 0xfe && headBytes[1] === 0xff))) {
+    throw new DataError(`${file.name}: is not UTF-8 text: it is UTF-16 (save the file as UTF-8)`);
+  }
   if (looksBinary(headBytes)) throw new DataError(`${file.name}: is not a text file (expected CSV, TSV or JSON, plain or gzipped)`);
   let encoding: 'utf-8' | 'latin1' = 'utf-8';
   // A multi-byte character may be cut at the end of the head.

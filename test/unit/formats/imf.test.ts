@@ -36,7 +36,7 @@ async function load(data: string[], req: Omit<LoadRequest, 'data'> = {}) {
   return loadData({ data, ...req }, { cwd: root });
 }
 function reporter(datasets: readonly Dataset[], name: string): Dataset {
-  const ds = datasets.find((d) => d.reporter === name);
+  const ds = datasets.find((d) => d.reporter === name || d.reporterCode === name);
   if (!ds) throw new Error(`no dataset for ${name}: ${datasets.map((d) => d.reporter).join(', ')}`);
   return ds;
 }
@@ -113,7 +113,8 @@ describe('recognition', () => {
 describe('IMTS SDMX-CSV: IMTS_CHN_VNM_2023-2025.csv (full dollars beside SCALE 6)', () => {
   it('uses the world total (G001) and the partners, never the groups, quarters, balances or missing values', async () => {
     const { datasets } = await load([IMTS]);
-    expect(datasets.map((d) => d.reporter)).toEqual(['CHN', 'VNM']);
+    // The file has codes only: the names come from the country table, the codes stay beside them.
+    expect(datasets.map((d) => [d.reporter, d.reporterCode])).toEqual([['China', 'CHN'], ['Viet Nam', 'VNM']]);
     const chn = reporter(datasets, 'CHN');
     expect(chn.reporterCode).toBe('CHN');
     expect(chn.currency).toBe('USD');
@@ -133,12 +134,12 @@ describe('IMTS SDMX-CSV: IMTS_CHN_VNM_2023-2025.csv (full dollars beside SCALE 6
     // The 2024-Q1 row (808 bn) is not in any year; G163 and G998 are not partners.
     expect(chn.partners.map((p) => [p.partner, p.partnerCode])).toEqual([
       ['USA', 'USA'],
-      ['DEU', 'DEU'],
+      ['Germany', 'DEU'],
     ]);
     const usa = chn.partners.find((p) => p.partner === 'USA')!;
     expect(figures(usa).years).toEqual([{ year: 2024, exports: '525000000000', imports: '163500000000', basis: 'annual' }]);
     // DEU 2023 imports are empty: missing, not zero, so 2023 is a gap and 2024 a year.
-    const deu = chn.partners.find((p) => p.partner === 'DEU')!;
+    const deu = chn.partners.find((p) => p.partnerCode === 'DEU')!;
     expect(figures(deu)).toMatchObject({ years: [{ year: 2024, exports: '107000000000', imports: '95000000000' }], gaps: [{ year: 2023, reason: 'missing-flow', missing: ['imports'] }] });
   });
 
@@ -152,9 +153,9 @@ describe('IMTS SDMX-CSV: IMTS_CHN_VNM_2023-2025.csv (full dollars beside SCALE 6
       { year: 2024, exports: '405500000000', imports: '380800000000', basis: 'annual' },
     ]);
     expect(figures(vnm.partners[0]!).years).toEqual([{ year: 2024, exports: '61200000000', imports: '144000000000', basis: 'annual' }]);
-    expect(vnm.partners[0]).toMatchObject({ partner: 'CHN', partnerCode: 'CHN' });
+    expect(vnm.partners[0]).toMatchObject({ partner: 'China', partnerCode: 'CHN' });
     const warnings = vnm.provenance!.warnings;
-    expect(warnings).toContain(`${IMTS}: VNM's imports are given FOB (MG_FOB_USD) and not CIF for 1 partner-period (World 2023): the FOB value is used there unless another input gives CIF, so those imports leave out freight and insurance`);
+    expect(warnings).toContain(`${IMTS}: Viet Nam's imports are given FOB (MG_FOB_USD) and not CIF for 1 partner-period (World 2023): the FOB value is used there unless another input gives CIF, so those imports leave out freight and insurance`);
     expect(vnm.provenance!.valuation).toEqual({ exports: 'FOB', imports: 'CIF (FOB where a file gives only FOB imports: see warnings)' });
   });
 
@@ -178,7 +179,7 @@ describe('IMTS SDMX-CSV: IMTS_CHN_VNM_2023-2025.csv (full dollars beside SCALE 6
 
   it('--reporter and --partner skip the other rows before reading them', async () => {
     const { datasets } = await load([IMTS], { reporter: 'VNM', partner: 'CHN' });
-    expect(datasets.map((d) => d.reporter)).toEqual(['VNM']);
+    expect(datasets.map((d) => d.reporter)).toEqual(['Viet Nam']);
     // CHN's 18 rows: its TBG row is a balance (the indicator is read first), 17 are other reporters.
     // VNM's world rows are kept: the world total always is.
     expect(excludedOf(datasets[0]!)).toEqual({ [R.otherReporters]: 17, [R.balance]: 1, [R.fob]: 1 });
@@ -190,7 +191,8 @@ describe('IMTS SDMX-CSV: IMTS_CHN_VNM_2023-2025.csv (full dollars beside SCALE 6
 
   it('through the CLI: summary for VNM 2024 is CIF imports against FOB exports', async () => {
     const r = await cli(['summary', '--data', IMTS, '--reporter', 'VNM', '--json'], { cwd: root });
-    expect(r.stderr).toBe('');
+    // What changes the figures' meaning is said on stderr, and stdout stays one JSON document.
+    expect(r.stderr).toMatch(/^tradecalc: warning: .*SCALE.*\ntradecalc: warning: .*FOB \(MG_FOB_USD\).*World 2023/s);
     const doc = JSON.parse(r.stdout);
     // 405.5 bn − 380.8 bn = 24.7 bn; prior year 354.7 bn − 316 bn = 38.7 bn.
     expect(doc).toMatchObject({ assumptions: { year: 2024 }, exports: 405500000000, imports: 380800000000, balance: 24700000000, prior: { year: 2023, balance: 38700000000 } });
@@ -402,7 +404,7 @@ describe('files as they arrive', () => {
     const lines = text(IMTS).split('\n');
     const twice = write('twice.csv', [...lines.slice(0, 3), lines[1], ...lines.slice(3)].join('\n'));
     const err = (await load([twice]).catch((e: unknown) => e)) as DataError;
-    expect(err.problems).toEqual([`${twice}:4: CHN XG_FOB_USD with World for 2023 is given a second time (each observation once: are two downloads overlapping?)`]);
+    expect(err.problems).toEqual([`${twice}:4: China XG_FOB_USD with World for 2023 is given a second time (each observation once: are two downloads overlapping?)`]);
   });
 
   it('property: the data rows split into two files with the same header give the same totals', async () => {
