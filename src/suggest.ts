@@ -23,6 +23,9 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let bestDistance = Infinity;
   for (const c of new Set(candidates)) {
     if (c.length <= 1) continue;
+    // More than three edits apart by length alone: no suggestion, and no distance table (a value of
+    // ten million characters would otherwise build one of ten million rows).
+    if (Math.abs(w.length - c.length) > 3) continue;
     const distance = editDistance(w, c.toLowerCase());
     const length = Math.max(w.length, c.length);
     if ((length - distance) / length <= 0.5 || distance > 3) continue;

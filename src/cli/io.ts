@@ -1,5 +1,6 @@
 // Terminal I/O as an injectable value, so the CLI runs the same against process streams and
 // against in-memory streams in tests (TTY or not).
+import { OutputError, type StopSignal, writeFailureText } from '../errors.js';
 
 export interface OutStream {
   write(chunk: string): boolean | void;
@@ -16,20 +17,37 @@ export interface IO {
   stderr: OutStream;
   /** Read only for `--data -`; process.stdin, or any async iterable of chunks in tests. */
   stdin?: AsyncIterable<string | Uint8Array> | undefined;
+  /** The file standard input reads from, when it is one (`--data - < file`), to tell it from --output. */
+  stdinFile?: (() => { dev: number; ino: number } | undefined) | undefined;
   env: Record<string, string | undefined>;
+  /**
+   * The working directory relative paths are resolved against. The process's may throw when it was
+   * deleted after the shell entered it: read it through workingDirectory(), only when a relative
+   * path needs it.
+   */
   cwd: string;
   /**
-   * Subscribes to Ctrl-C (SIGINT) for the length of a long computation; returns the unsubscribe.
-   * Absent: the computation cannot be interrupted (and Ctrl-C keeps its default effect).
+   * Subscribes to the signals that stop a long computation or an --output write (Ctrl-C is SIGINT;
+   * also SIGTERM and SIGHUP) for as long as it runs; returns the unsubscribe. Absent: the work
+   * cannot be stopped cleanly (and the signals keep their default effect).
    */
-  onInterrupt?: ((handler: () => void) => () => void) | undefined;
+  onInterrupt?: ((handler: (signal: StopSignal) => void) => () => void) | undefined;
+}
+
+/** The working directory, or undefined when there is none (it was deleted or moved away). */
+export function workingDirectory(io: IO): string | undefined {
+  try {
+    return io.cwd;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An in-memory IO for tests and for library callers who want the text. */
 export function memoryIO(options: { isTTY?: boolean; columns?: number; env?: Record<string, string>; cwd?: string; stdin?: AsyncIterable<string | Uint8Array> } = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const handlers = new Set<() => void>();
+  const handlers = new Set<(signal: StopSignal) => void>();
   const io: IO = {
     stdout: { write: (s) => void out.push(s), isTTY: options.isTTY ?? false, columns: options.columns },
     stderr: { write: (s) => void err.push(s), isTTY: options.isTTY ?? false },
@@ -41,9 +59,9 @@ export function memoryIO(options: { isTTY?: boolean; columns?: number; env?: Rec
       return () => void handlers.delete(handler);
     },
   };
-  /** Simulates Ctrl-C; returns whether anything was listening. */
-  const interrupt = () => {
-    for (const h of handlers) h();
+  /** Simulates Ctrl-C (or another stopping signal); returns whether anything was listening. */
+  const interrupt = (signal: StopSignal = 'SIGINT') => {
+    for (const h of handlers) h(signal);
     return handlers.size > 0;
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join(''), interrupt };
@@ -97,8 +115,20 @@ export interface SyncWriter {
  * process several milliseconds of start-up (it builds a socket or TTY stream); a synchronous write
  * also cannot be cut short by the process ending. A reader that goes away (EPIPE) marks the stream
  * destroyed and later writes are dropped, so `| head` ends quietly.
+ *
+ * Any other failure (ENOSPC on a full disk, EBADF on a descriptor opened read-only, EIO) depends on
+ * what the stream carries: results (`onError: 'throw'`, standard output) are lost, so the write
+ * throws an OutputError (exit 5); messages (`'drop'`, standard error) are given up quietly, since a
+ * failure to say what went wrong must not change the exit code that says it.
  */
-export function fdStream(fd: number, fs: SyncWriter, isTTY: boolean, columns?: () => number | undefined): OutStream {
+export function fdStream(
+  fd: number,
+  fs: SyncWriter,
+  isTTY: boolean,
+  columns?: () => number | undefined,
+  options: { onError?: 'throw' | 'drop'; target?: string } = {},
+): OutStream {
+  const onError = options.onError ?? 'throw';
   const stream: OutStream = {
     isTTY,
     get columns() {
@@ -120,11 +150,13 @@ export function fdStream(fd: number, fs: SyncWriter, isTTY: boolean, columns?: (
             Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
             continue;
           }
-          if (code === 'EPIPE') {
+          if (code === 'EPIPE' || onError === 'drop') {
             stream.destroyed = true;
             return true;
           }
-          throw err;
+          // Later writes are dropped: the failure is reported once, where errors are reported.
+          stream.destroyed = true;
+          throw new OutputError(options.target ?? 'standard output', code, writeFailureText(code, (err as Error).message));
         }
       }
       return true;

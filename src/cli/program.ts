@@ -86,7 +86,13 @@ export function buildProgram(io: IO, state: RunState): Command {
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
+      writeErr: (s) => {
+        try {
+          io.stderr.write(s);
+        } catch {
+          // A message that cannot be written does not change the exit code.
+        }
+      },
       // Errors are reported by run(), as one line; commander's own copy is dropped.
       outputError: () => {},
     })

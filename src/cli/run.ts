@@ -1,8 +1,11 @@
 // run(argv, io): parse, dispatch, and map every outcome to one documented exit code. Errors are one
-// line on stderr; stack traces only for internal errors, and only with --debug.
+// line on stderr; stack traces only for internal errors, and only with --debug. Every message
+// passes through one place (report), which escapes control characters, caps echoed values and the
+// number of problems listed, and never lets a failure to write the message change the exit code.
 import { type Command, CommanderError } from 'commander';
-import { DataError, EXIT, InterruptedError, UsageError } from '../errors.js';
-import type { IO } from './io.js';
+import { DataError, EXIT, InterruptedError, OutputError, UsageError } from '../errors.js';
+import { escapeControls, messageLine, problemLines } from '../render/safe-text.js';
+import type { IO, OutStream } from './io.js';
 import { buildProgram, configureAll, type RunState } from './program.js';
 import { didYouMean } from '../suggest.js';
 
@@ -46,11 +49,11 @@ export async function run(rawArgv: readonly string[], io: IO): Promise<number> {
   // Help lists every command with its options: finish declaring them all first.
   // (A command group alone, `tradecalc data`, shows its help too.)
   if (argv.length <= 1 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) configureAll(program);
-  if (argv.length === 0) {
-    program.outputHelp();
-    return EXIT.ok;
-  }
   try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
     // `help <unknown>` would print the whole help to stderr; say what is wrong in one line instead.
     const topic = argv[0] === 'help' ? argv[1] : undefined;
     if (topic !== undefined && !topic.startsWith('-') && !program.commands.some((c) => c.name() === topic)) {
@@ -85,8 +88,17 @@ function helpFor(program: Command | undefined, argv: readonly string[]): string 
   return `tradecalc ${names.length > 0 ? `${names.join(' ')} ` : ''}--help`;
 }
 
+/** Writes a message to stderr; a stderr that cannot be written (closed, full) is given up on quietly. */
+function tell(stream: OutStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch {
+    // The exit code still says what happened.
+  }
+}
+
 function report(err: unknown, io: IO, debug: boolean, argv: readonly string[] = [], program?: Command): number {
-  const say = (line: string) => void io.stderr.write(`tradecalc: ${line}\n`);
+  const say = (line: string) => tell(io.stderr, `tradecalc: ${messageLine(line)}\n`);
   if (err instanceof CommanderError) {
     // Help and version are "errors" to commander; they already printed to stdout.
     if (err.exitCode === 0) return EXIT.ok;
@@ -101,16 +113,20 @@ function report(err: unknown, io: IO, debug: boolean, argv: readonly string[] = 
     return EXIT.usage;
   }
   if (err instanceof InterruptedError) {
-    say('interrupted');
-    return EXIT.interrupted;
+    say(err.message);
+    return err.exitCode;
+  }
+  if (err instanceof OutputError) {
+    say(err.message);
+    return EXIT.io;
   }
   if (err instanceof DataError) {
     say(err.message);
-    for (const p of err.problems) io.stderr.write(`  ${p}\n`);
+    for (const line of problemLines(err.problems)) tell(io.stderr, `  ${line}\n`);
     return EXIT.data;
   }
   const message = err instanceof Error ? err.message : String(err);
   say(`internal error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
-  if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  if (debug && err instanceof Error && err.stack) tell(io.stderr, `${err.stack.split('\n').map(escapeControls).join('\n')}\n`);
   return EXIT.internal;
 }

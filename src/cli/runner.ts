@@ -1,22 +1,44 @@
 // Runs one report command: raw options → typed options (exit 2 before any file is opened) → the
 // input → resolve → compute → the document → one view of it, written to stdout or --output.
 // The same path for every command; what differs is the spec.
+import { isAbsolute } from 'node:path';
 import type { Dataset } from '../core/types.js';
 import type { LoadedDatasets } from '../data/load-file.js';
-import { DataError, InterruptedError } from '../errors.js';
+import { DataError, InterruptedError, type StopSignal } from '../errors.js';
+import { terminalSafe } from '../render/safe-text.js';
 import { gridOf } from '../reports/columns.js';
-import { parseCommon } from '../reports/common.js';
+import { type DatasetSelection, parseCommon } from '../reports/common.js';
 import type { CommandDecl } from '../reports/registry.js';
 import type { DatasetDoc } from '../reports/document.js';
 import type { AnySpec, Control, RawOptions } from '../reports/spec.js';
-import type { IO } from './io.js';
+import { type IO, workingDirectory } from './io.js';
 import { type OutputOptions, checkOutputPath, emit, resolveOutput, writeFileAtomically } from './output.js';
 
-async function loadInput(spec: AnySpec, opts: unknown, common: ReturnType<typeof parseCommon>, io: IO): Promise<Dataset | LoadedDatasets | null> {
+/** The files a selection reads (--data, or a command's file argument): "-" is standard input. */
+function inputPaths(selection: DatasetSelection): string[] {
+  return ([] as string[]).concat(selection.data ?? []);
+}
+
+/**
+ * Where relative paths are read from. A working directory that was deleted (the shell still
+ * stands in it) leaves nothing for a relative path to name: that is a data error naming the file;
+ * a run that needs no relative path (built-in data, a full path, stdin) goes on without one.
+ */
+function readContext(io: IO, selection: DatasetSelection): { cwd: string; stdin: IO['stdin'] } {
+  const cwd = workingDirectory(io);
+  if (cwd === undefined) {
+    const relative = inputPaths(selection).find((p) => p !== '-' && !isAbsolute(p));
+    if (relative !== undefined) {
+      throw new DataError(`${relative}: cannot be found: the working directory no longer exists (it was deleted or moved); give a full path or cd to a directory that exists`);
+    }
+  }
+  return { cwd: cwd ?? '/', stdin: io.stdin };
+}
+
+async function loadInput(spec: AnySpec, selection: DatasetSelection, io: IO): Promise<Dataset | LoadedDatasets | null> {
   if (spec.input === 'none') return null;
-  const selection = spec.source?.(opts, common) ?? common.selection;
   const { bilateralView, builtinListing, loadSelection, pickReporter } = await import('../data/select.js');
-  const read = { cwd: io.cwd, stdin: io.stdin };
+  const read = readContext(io, selection);
   const progress = readingProgress(io);
   try {
     if (spec.input === 'datasets') return selection.data === undefined && selection.dataset === undefined ? builtinListing() : await loadSelection(selection, read, { progress: progress.update });
@@ -61,15 +83,17 @@ function readingProgress(io: IO): { update: (done: number, total: number | null)
 
 /** Ctrl-C and progress for a long computation, wired to the process (or to the test's IO). */
 function controlOf(io: IO): { control: Control; release: () => void } {
-  let interrupted = false;
-  const unsubscribe = io.onInterrupt?.(() => {
-    interrupted = true;
+  // Ctrl-C, SIGTERM or SIGHUP: the computation stops at its next pause, and its progress display
+  // is stopped on the way out (which shows the cursor and turns line wrapping back on).
+  let stopped: StopSignal | null = null;
+  const unsubscribe = io.onInterrupt?.((signal) => {
+    stopped ??= signal;
   });
   return {
     control: {
       pause: async () => {
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (interrupted) throw new InterruptedError();
+        if (stopped) throw new InterruptedError(stopped);
       },
       progress: async (total, label) => {
         if (io.stderr.isTTY !== true) return null;
@@ -100,12 +124,13 @@ export async function runReport(decl: CommandDecl, raw: RawOptions, args: readon
   // --output names the report's file, not its view: the view's format is not taken from its extension.
   if (spec.outputIsArtifact && raw.format === undefined && raw.json !== true) common = { ...common, format: 'table' };
   const opts = spec.parse(raw, args, common);
+  const selection: DatasetSelection = spec.input === 'none' ? {} : (spec.source?.(opts, common) ?? common.selection);
   // A report that makes a file (import's datasets) prints its view and writes the file to --output.
-  const output: OutputOptions = await resolveOutput(io, spec.outputIsArtifact ? { ...common, output: undefined } : common);
-  const artifactPath = spec.outputIsArtifact && common.output !== undefined ? await checkOutputPath(io, common.output) : undefined;
+  const output: OutputOptions = await resolveOutput(io, spec.outputIsArtifact ? { ...common, output: undefined } : spec.jsonOnly ? { ...common, format: 'json' } : common, inputPaths(selection));
+  const artifactPath = spec.outputIsArtifact && common.output !== undefined ? await checkOutputPath(io, common.output, inputPaths(selection)) : undefined;
   let input: Dataset | LoadedDatasets | null;
   try {
-    input = await loadInput(spec, opts, common, io);
+    input = await loadInput(spec, selection, io);
   } catch (err) {
     // A validation document says what is wrong to a script; it goes to stdout, never to --output:
     // a failing run leaves an existing file as it was.
@@ -135,10 +160,12 @@ export async function runReport(decl: CommandDecl, raw: RawOptions, args: readon
   await emit(io, output, {
     json: () => doc,
     grid: () => gridOf(doc, spec.columns(doc), spec.notes?.(doc)),
-    // Imported figures say where they come from under every report.
+    // Imported figures say where they come from under every report; every string from the data is
+    // shown with its control characters escaped.
     text: async (ctx) => {
-      const text = await spec.text(doc, ctx, opts);
-      const dataset = (doc as { dataset?: DatasetDoc | null }).dataset;
+      const safe = terminalSafe(doc);
+      const text = await spec.text(safe, ctx, opts);
+      const dataset = (safe as { dataset?: DatasetDoc | null }).dataset;
       if (!dataset?.imported) return text;
       const { importedLines } = await import('../render/text-common.js');
       return `${text}\n${importedLines(dataset).map((l) => ctx.style.dim(l)).join('\n')}\n`;

@@ -7,7 +7,7 @@
 //   unchecked    — the dataset lacks what the claim needs (a record needs earlier years, growth
 //                  needs the previous year's figures: a stated rate cannot be checked against itself).
 import { Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
-import { type Interval, factorInterval, figureInterval, interval, point, rangeOf, sub } from './interval.js';
+import { type Interval, factorInterval, figureInterval, flowInterval, interval, rangeOf, rateInterval, sub } from './interval.js';
 import type { Claim, Dataset, Figure, YearRecord } from './types.js';
 import { type DatasetInfo, datasetInfo } from './types.js';
 
@@ -25,6 +25,7 @@ export type UncheckedReason =
   | { code: 'record-needs-earlier-years'; year: number }
   | { code: 'growth-needs-previous-year'; year: number; metric: 'exports' | 'imports' }
   | { code: 'no-figures-for-year'; year: number; have: number[] }
+  /** The forecast for `year` states neither export nor import growth (or there is none). */
   | { code: 'no-forecast-growth'; year: number }
   | { code: 'months-missing'; months: string[] }
   | { code: 'undefined-value'; why: string };
@@ -33,7 +34,8 @@ export type UncheckedReason =
 export type FiguresBasis =
   | { kind: 'reported'; year: number }
   | { kind: 'derived'; year: number; from: number }
-  | { kind: 'projected'; year: number; from: number; exportGrowthPct: Figure; importGrowthPct: Figure | null }
+  /** A rate is null where the forecast does not state it: that flow was held flat, as `project` holds it. */
+  | { kind: 'projected'; year: number; from: number; exportGrowthPct: Figure | null; importGrowthPct: Figure | null }
   | { kind: 'months'; from: string; to: string }
   | { kind: 'record'; year: number; earlierYears: number[]; highestEarlierYear: number; highestEarlier: Interval };
 
@@ -127,8 +129,9 @@ interface Figures {
 }
 
 function amountOf(record: YearRecord, metric: 'balance' | 'exports' | 'imports'): { value: Decimal; range: Interval } {
-  const e = figureInterval(record.exports);
-  const m = figureInterval(record.imports);
+  // A flow's range stops at zero: a figure stated as 0 is 0 to 0.5, never below.
+  const e = flowInterval(record.exports);
+  const m = flowInterval(record.imports);
   if (metric === 'exports') return { value: record.exports.value, range: e };
   if (metric === 'imports') return { value: record.imports.value, range: m };
   return { value: record.exports.value.minus(record.imports.value), range: sub(e, m) };
@@ -146,7 +149,7 @@ function figuresFor(dataset: Dataset, claim: Claim): Figures | UncheckedReason {
     const now = record[flow];
     const then = before[flow];
     if (then.value.isZero()) return { code: 'undefined-value', why: `${flow} were zero in ${year - 1}` };
-    const range = rangeOf([figureInterval(then), figureInterval(now)], ([a, b]) => (a!.isZero() ? null : pct(b!.div(a!).minus(ONE))));
+    const range = rangeOf([flowInterval(then), flowInterval(now)], ([a, b]) => (a!.isZero() ? null : pct(b!.div(a!).minus(ONE))));
     if (!range) return { code: 'undefined-value', why: `the ${year - 1} ${flow} may be zero within their rounding` };
     return { value: pct(now.value.div(then.value).minus(ONE)), range, basis: { kind: 'derived', year, from: year - 1 } };
   }
@@ -154,20 +157,25 @@ function figuresFor(dataset: Dataset, claim: Claim): Figures | UncheckedReason {
   if (record) return { ...amountOf(record, metric), basis: { kind: 'reported', year } };
   const latest = dataset.years[dataset.years.length - 1]!;
   if (year <= latest.year) return { code: 'no-figures-for-year', year, have };
-  // A future year: compound the latest year with the dataset's forecast for every year between.
-  let exports = { value: latest.exports.value, range: figureInterval(latest.exports) };
-  let imports = { value: latest.imports.value, range: figureInterval(latest.imports) };
-  let lastGrowth: { g: Figure; h: Figure | null } | null = null;
+  // A future year: compound the latest year with the dataset's forecast for every year between. A
+  // forecast is used for what it states: a flow whose growth it does not state is held flat,
+  // exactly, as `project` holds it by default, and the basis says which (a null rate). A year whose
+  // forecast states neither cannot be projected.
+  let exports = { value: latest.exports.value, range: flowInterval(latest.exports) };
+  let imports = { value: latest.imports.value, range: flowInterval(latest.imports) };
+  let lastGrowth: { g: Figure | null; h: Figure | null } | null = null;
+  const grow = (flow: { value: Decimal; range: Interval }, rate: Figure | null) => {
+    if (!rate) return flow;
+    const f = factorInterval(rateInterval(rate));
+    return { value: flow.value.times(ONE.plus(rate.value.div(HUNDRED))), range: interval(flow.range.low.times(f.low), flow.range.high.times(f.high)) };
+  };
   for (let y = latest.year + 1; y <= year; y++) {
     const f = dataset.forecasts.find((x) => x.year === y);
-    if (!f?.exportGrowthPct) return { code: 'no-forecast-growth', year: y };
-    const g = f.exportGrowthPct;
-    const h = f.importGrowthPct ?? null;
-    const fg = factorInterval(figureInterval(g));
-    // Without an import forecast imports are held flat, exactly, as `project` does by default.
-    const fh = h ? factorInterval(figureInterval(h)) : point(ONE);
-    exports = { value: exports.value.times(ONE.plus(g.value.div(HUNDRED))), range: interval(exports.range.low.times(fg.low), exports.range.high.times(fg.high)) };
-    imports = { value: h ? imports.value.times(ONE.plus(h.value.div(HUNDRED))) : imports.value, range: interval(imports.range.low.times(fh.low), imports.range.high.times(fh.high)) };
+    const g = f?.exportGrowthPct ?? null;
+    const h = f?.importGrowthPct ?? null;
+    if (!g && !h) return { code: 'no-forecast-growth', year: y };
+    exports = grow(exports, g);
+    imports = grow(imports, h);
     lastGrowth = { g, h };
   }
   const basis: FiguresBasis = { kind: 'projected', year, from: latest.year, exportGrowthPct: lastGrowth!.g, importGrowthPct: lastGrowth!.h };

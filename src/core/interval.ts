@@ -1,7 +1,9 @@
 // Interval arithmetic over Decimal: the range a derived value can take when every stated figure may
 // lie anywhere within its rounding (3.77T is 3.765T–3.775T). Exact to 40 significant digits; the
 // bounds are not rounded outward, which matters only far beyond the 15 digits any output carries.
-import { type Decimal, HUNDRED, ONE } from './decimal.js';
+import { Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
+
+const MINUS_HUNDRED = HUNDRED.neg();
 import type { Figure } from './types.js';
 
 export interface Interval {
@@ -22,6 +24,21 @@ export function figureInterval(fig: Figure): Interval {
   return { low: fig.value.minus(fig.halfWidth), high: fig.value.plus(fig.halfWidth) };
 }
 
+/**
+ * The values a stated flow (exports or imports) can stand for: its rounding, but never below zero,
+ * since a flow cannot be negative. A figure stated as 0 spans 0 to 0.5, not −0.5 to 0.5.
+ */
+export function flowInterval(fig: Figure): Interval {
+  const iv = figureInterval(fig);
+  return iv.low.isNegative() ? { low: ZERO, high: iv.high.isNegative() ? ZERO : iv.high } : iv;
+}
+
+/** The values a stated growth rate can stand for: its rounding, but never below −100 % (all of it gone). */
+export function rateInterval(fig: Figure): Interval {
+  const iv = figureInterval(fig);
+  return iv.low.lt(MINUS_HUNDRED) ? { low: MINUS_HUNDRED, high: Decimal.max(iv.high, MINUS_HUNDRED) } : iv;
+}
+
 export function sub(a: Interval, b: Interval): Interval {
   return { low: a.low.minus(b.high), high: a.high.minus(b.low) };
 }
@@ -31,9 +48,12 @@ export function containsZero(a: Interval): boolean {
   return a.low.lte(0) && a.high.gte(0);
 }
 
-/** A percentage interval (3 ± 0.5) as a growth-factor interval (1.025–1.035). */
+/**
+ * A percentage interval (3 ± 0.5) as a growth-factor interval (1.025–1.035). A factor is never
+ * below zero: a fall of more than 100 % would take a flow below zero, and a flow stops at zero.
+ */
 export function factorInterval(pct: Interval): Interval {
-  return { low: ONE.plus(pct.low.div(HUNDRED)), high: ONE.plus(pct.high.div(HUNDRED)) };
+  return { low: Decimal.max(ZERO, ONE.plus(pct.low.div(HUNDRED))), high: Decimal.max(ZERO, ONE.plus(pct.high.div(HUNDRED))) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // each stated figure lies anywhere within its rounding. Pure: a dataset and a report in, intervals
 // out. Values the user gives as options are exact; so is a reading of a word ("relatively flat" = 0).
 import { type Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
-import { type Interval, containsZero, figureInterval, interval, point, rangeOf, sub } from './interval.js';
+import { type Interval, containsZero, factorInterval, flowInterval, interval, point, rangeOf, rateInterval, sub } from './interval.js';
 import type { ProjectionReport } from './project.js';
 import { previousYear, selectYear } from './select.js';
 import type { SummaryReport } from './summary.js';
@@ -37,8 +37,9 @@ const ratio = (a: Decimal, b: Decimal) => (b.isZero() ? null : a.div(b));
 
 export function computeSummaryRanges(dataset: Dataset, report: SummaryReport): SummaryRanges {
   const record = selectYear(dataset, report.current.year);
-  const E = figureInterval(record.exports);
-  const M = figureInterval(record.imports);
+  // Flows never below zero, rates never below −100 %, however the figures were rounded.
+  const E = flowInterval(record.exports);
+  const M = flowInterval(record.imports);
   const both = [E, M];
   const balance = sub(E, M);
   const totalTrade = { low: E.low.plus(M.low), high: E.high.plus(M.high) };
@@ -49,10 +50,10 @@ export function computeSummaryRanges(dataset: Dataset, report: SummaryReport): S
   let priorOf: ((xs: Decimal[]) => { pe: Decimal; pm: Decimal } | null) | null = null;
   const before = previousYear(dataset, record);
   if (report.prior?.basis === 'reported' && before) {
-    inputs = [E, M, figureInterval(before.exports), figureInterval(before.imports)];
+    inputs = [E, M, flowInterval(before.exports), flowInterval(before.imports)];
     priorOf = (xs) => ({ pe: xs[2]!, pm: xs[3]! });
   } else if (report.prior?.basis === 'implied' && record.exportGrowthPct && record.importGrowthPct) {
-    inputs = [E, M, figureInterval(record.exportGrowthPct), figureInterval(record.importGrowthPct)];
+    inputs = [E, M, rateInterval(record.exportGrowthPct), rateInterval(record.importGrowthPct)];
     priorOf = (xs) => {
       const fe = factor(xs[2]!);
       const fm = factor(xs[3]!);
@@ -89,8 +90,8 @@ export function computeSummaryRanges(dataset: Dataset, report: SummaryReport): S
     exportGrowthPct = onPrior((e, _m, pe) => (pe.isZero() ? null : pct(e.div(pe).minus(ONE))));
     importGrowthPct = onPrior((_e, m, _pe, pm) => (pm.isZero() ? null : pct(m.div(pm).minus(ONE))));
   } else if (report.growth?.basis === 'stated' && record.exportGrowthPct && record.importGrowthPct) {
-    exportGrowthPct = figureInterval(record.exportGrowthPct);
-    importGrowthPct = figureInterval(record.importGrowthPct);
+    exportGrowthPct = rateInterval(record.exportGrowthPct);
+    importGrowthPct = rateInterval(record.importGrowthPct);
   }
 
   const priorBalance = priorComplete?.balance;
@@ -129,8 +130,8 @@ function momentumRanges(dataset: Dataset, report: SummaryReport): SummaryRanges[
   const later = dataset.months.find((x) => x.month === m.later);
   const series = (a: Figure | undefined, b: Figure | undefined): MomentumRanges | undefined => {
     if (!a || !b) return undefined;
-    const e = figureInterval(a);
-    const l = figureInterval(b);
+    const e = rateInterval(a);
+    const l = rateInterval(b);
     return { earlierPct: e, laterPct: l, changePp: sub(l, e) };
   };
   return {
@@ -170,16 +171,17 @@ export function pointGrowthRanges(report: ProjectionReport): GrowthRanges {
 /** Compounds the rounding ranges of the base year and of each rate: exports·∏(1+gᵢ) etc. */
 export function computeProjectionRanges(dataset: Dataset, report: ProjectionReport, growth: GrowthRanges = pointGrowthRanges(report)): ProjectionRanges {
   const record = selectYear(dataset, report.base.year);
-  let exports = figureInterval(record.exports);
-  let imports = figureInterval(record.imports);
+  let exports = flowInterval(record.exports);
+  let imports = flowInterval(record.imports);
   const base = { exports, imports, balance: sub(exports, imports) };
   const threshold = point(report.threshold);
   const path = report.path.map((p, i) => {
-    const g = growth.exportGrowthPct[i] ?? point(p.exportGrowthPct);
-    const h = growth.importGrowthPct[i] ?? point(p.importGrowthPct);
-    // Exports, imports and growth factors are all at least zero, so the bounds compound directly.
-    exports = interval(exports.low.times(factor(g.low)), exports.high.times(factor(g.high)));
-    imports = interval(imports.low.times(factor(h.low)), imports.high.times(factor(h.high)));
+    const fg = factorInterval(growth.exportGrowthPct[i] ?? point(p.exportGrowthPct));
+    const fh = factorInterval(growth.importGrowthPct[i] ?? point(p.importGrowthPct));
+    // Exports, imports and growth factors are all at least zero (a factor stops at zero: −100 %
+    // takes a flow to nothing, not below), so the bounds compound directly.
+    exports = interval(exports.low.times(fg.low), exports.high.times(fg.high));
+    imports = interval(imports.low.times(fh.low), imports.high.times(fh.high));
     const balance = sub(exports, imports);
     const margin = sub(balance, threshold);
     const aboveThreshold: ProjectionPointRanges['aboveThreshold'] = !margin.low.lt(ZERO) ? 'yes' : margin.high.lt(ZERO) ? 'no' : 'maybe';

@@ -15,7 +15,18 @@
 //
 // The work is done in steps (`step()`), so a caller can show progress, stay responsive to Ctrl-C,
 // and abandon a run; the core itself does no I/O and keeps no timers.
-import { Decimal } from './decimal.js';
+//
+// Whether a run is at or above the threshold is decided in decimal when doubles cannot decide it.
+// A run is its normal draws z; everything else is exact: the factors 1 + g/100 + (sd/100)·z (z as
+// the double it is) and the balance E·∏fe − M·∏fm, computed as `project` computes a path. In
+// doubles the balance carries a relative error of about (years + 2)·2⁻⁵³, so when it lies within
+// 2⁻⁴⁰ of the magnitudes involved (|E·∏fe| + |M·∏fm| + |T|) of the threshold — far wider than
+// that error, and far narrower than any real spread of runs — that run's balance is recomputed in
+// Decimal from the same draws and compared exactly. With both standard deviations zero every run is
+// the `project` path, which may land exactly on the threshold (the issue's 1193770000000): the
+// decimal answer is then the same for every run and is computed once per year, so P is exactly
+// 0 or 1 and agrees with `project`.
+import { Decimal, HUNDRED, ONE } from './decimal.js';
 import { seedState } from './prng.js';
 import { selectYear } from './select.js';
 import { type Dataset, type DatasetInfo, datasetInfo } from './types.js';
@@ -93,6 +104,8 @@ export interface SimulationRun {
 
 /** A signed 32-bit output times 2^−31 is uniform on [−1, 1). */
 const TWO_POW_MINUS_31 = 1 / 2147483648;
+/** How close to the threshold, relative to the magnitudes, a double balance is decided in decimal. */
+const NEAR_THRESHOLD = 2 ** -40;
 
 interface Target {
   year: number;
@@ -118,6 +131,37 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
   const hSd = a.importGrowthSdPct.toNumber() / 100;
   const rho = a.correlation.toNumber();
   const rhoC = Math.sqrt(Math.max(0, 1 - rho * rho));
+  const absT = Math.abs(T);
+
+  // Deciding a run near the threshold in decimal (see the top of this module). The run's draws are
+  // not kept in the hot loop: the generator state at the start of the run is, and the draws are
+  // replayed from it on the rare run that needs them. With both deviations zero the draws do not
+  // matter and the answer is the same for every run: it is computed once per year.
+  const degenerate = a.exportGrowthSdPct.isZero() && a.importGrowthSdPct.isZero();
+  const decidedByYear: (boolean | undefined)[] = [];
+  const exactRhoC = Decimal.max(0, ONE.minus(a.correlation.pow(2))).sqrt();
+  const exactFactor = (pct: Decimal, sdPct: Decimal, z: Decimal) => {
+    const f = ONE.plus(pct.div(HUNDRED)).plus(sdPct.div(HUNDRED).times(z));
+    return f.isNegative() ? new Decimal(0) : f;
+  };
+  /** Whether the run that started in generator state `state` is at or above the threshold in year `y`, in decimal. */
+  const aboveExactly = (y: number, state: readonly [number, number, number, number]): boolean => {
+    if (degenerate && decidedByYear[y] !== undefined) return decidedByYear[y]!;
+    const draws = degenerate ? null : replayDraws(state, y + 1);
+    const zero = new Decimal(0);
+    let exports = base.exports;
+    let imports = base.imports;
+    for (let k = 0; k <= y; k++) {
+      const z1 = draws ? new Decimal(draws[2 * k]!) : zero;
+      const zm = draws ? a.correlation.times(z1).plus(exactRhoC.times(new Decimal(draws[2 * k + 1]!))) : zero;
+      exports = exports.times(exactFactor(a.exportGrowthPct, a.exportGrowthSdPct, z1));
+      imports = imports.times(exactFactor(a.importGrowthPct, a.importGrowthSdPct, zm));
+    }
+    // As `project` decides it: the margin, balance minus threshold, is not below zero.
+    const above = !exports.minus(imports).minus(a.threshold).lt(0);
+    if (degenerate) decidedByYear[y] = above;
+    return above;
+  };
 
   const store = runs * nYears <= (options.storeLimit ?? STORE_LIMIT);
   const passes = store ? 1 : 3;
@@ -154,6 +198,8 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
     for (let i = from; i < to; i++) {
       let ef = 1;
       let mf = 1;
+      // The generator state this run starts from, to replay its draws if it lands on the line.
+      const r0 = a0, r1 = a1, r2 = a2, r3 = a3;
       for (let y = 0; y < nYears; y++) {
         // Marsaglia's polar method: two uniforms in (−1, 1), kept when inside the unit circle
         // (π/4 of the time), give two independent standard normals with one log and no trig.
@@ -181,9 +227,15 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
         if (fm < 0) fm = 0;
         ef *= fe;
         mf *= fm;
-        const b = E * ef - M * mf;
+        const xe = E * ef;
+        const xm = M * mf;
+        const b = xe - xm;
         if (pass === 0) {
-          if (b >= T) above[y] = above[y]! + 1;
+          // Clearly above or below in doubles; within rounding error of the line, in decimal.
+          // (Flows and factors are never negative, so xe + xm is the magnitude.)
+          const near = (xe + xm + absT) * NEAR_THRESHOLD;
+          const margin = b - T;
+          if (margin >= near || (margin > -near && aboveExactly(y, [r0, r1, r2, r3]))) above[y] = above[y]! + 1;
           // Kahan summation: a hundred million terms would otherwise lose digits of the mean.
           const yk = b - comp[y]!;
           const tk = sum[y]! + yk;
@@ -286,6 +338,37 @@ export function createSimulation(dataset: Dataset, a: SimulationAssumptions, opt
     },
   };
   return run;
+}
+
+/**
+ * The first `years` pairs of normal draws of a run, [z1, z2, z1, z2, …], from the generator state
+ * it starts in: exactly the draws runRange makes inline (the same xoshiro128** steps and polar
+ * method), for the rare run decided in decimal.
+ */
+export function replayDraws(state: readonly [number, number, number, number], years: number): Float64Array {
+  let [a0, a1, a2, a3] = state;
+  const out = new Float64Array(2 * years);
+  const next = () => {
+    const m = Math.imul(a1, 5);
+    const t = a1 << 9;
+    const r = (Math.imul((m << 7) | (m >>> 25), 9) | 0) * TWO_POW_MINUS_31;
+    a2 ^= a0; a3 ^= a1; a1 ^= a2; a0 ^= a3; a2 ^= t; a3 = (a3 << 11) | (a3 >>> 21);
+    return r;
+  };
+  for (let y = 0; y < years; y++) {
+    let u: number;
+    let v: number;
+    let q: number;
+    do {
+      u = next();
+      v = next();
+      q = u * u + v * v;
+    } while (q >= 1 || q === 0);
+    const k = Math.sqrt((-2 * Math.log(q)) / q);
+    out[2 * y] = u * k;
+    out[2 * y + 1] = v * k;
+  }
+  return out;
 }
 
 const Z95 = new Decimal('1.959963984540054');

@@ -7,24 +7,24 @@ import type { Dataset } from '../core/types.js';
 import { datasetFromValidated } from './convert.js';
 import type { RawDataset } from './schema.js';
 
-const BUILTIN: Record<string, unknown> = {
-  'china-2025': china2025,
-};
+// A Map, not an object: an id the user types ("constructor", "__proto__") must find nothing, not
+// a property every object inherits.
+const BUILTIN = new Map<string, unknown>([['china-2025', china2025]]);
 
 export const DEFAULT_DATASET_ID = 'china-2025';
 
 export function builtinDatasetIds(): string[] {
-  return Object.keys(BUILTIN);
+  return [...BUILTIN.keys()];
 }
 
 /** The raw document of a built-in dataset, for validation and for `data show`. */
 export function builtinDocument(id: string): unknown {
-  return BUILTIN[id];
+  return BUILTIN.get(id);
 }
 
 /** A built-in dataset by id; undefined when there is no such id. */
 export function loadBuiltinDataset(id: string = DEFAULT_DATASET_ID): Dataset | undefined {
-  const doc = BUILTIN[id];
+  const doc = BUILTIN.get(id);
   if (doc === undefined) return undefined;
   return datasetFromValidated(doc as RawDataset, `built-in dataset "${id}"`);
 }

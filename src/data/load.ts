@@ -93,12 +93,17 @@ export function matcher(wanted: string): (name: string, code: string | undefined
 
 type Kind = { own: 'json' } | { own: 'csv' } | { layout: Layout; header: string[] | undefined };
 
+/**
+ * The header's fields, as far as the head holds them: a header longer than the head (a hundred
+ * thousand columns) is cut at its last whole field, which is enough to tell the layout.
+ */
 function firstRecord(head: string): string[] | undefined {
   let fields: string[] | undefined;
-  const p = new CsvStreamParser({ name: 'head', onRecord: (r) => (fields ??= r.fields), maxRecord: 1 << 16 });
+  const p = new CsvStreamParser({ name: 'head', onRecord: (r) => (fields ??= r.fields), maxRecord: head.length + 1, maxFields: head.length + 1 });
   const nl = head.indexOf('\n');
+  const comma = head.lastIndexOf(',');
   try {
-    p.write(nl === -1 ? head : head.slice(0, nl + 1));
+    p.write(nl !== -1 ? head.slice(0, nl + 1) : comma > 0 ? `${head.slice(0, comma)}\n` : head);
     p.end();
   } catch {
     return undefined;

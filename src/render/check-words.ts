@@ -69,8 +69,10 @@ export function basisText(c: ClaimFacts, currency: string): string {
     case 'record':
       return `the ${b.year} figures against ${b.earlierYears.join(', ')} (furthest earlier: ${b.highestEarlierYear}, ${formatMoneyRange(b.highestEarlier.low, b.highestEarlier.high, { currency })})`;
     case 'projected': {
+      // A rate the forecast does not state is held flat, and said so.
+      const exports = b.exportGrowthPct ? `exports ${b.exportGrowthQualifier ? `${b.exportGrowthQualifier} ` : ''}${formatRateCompact(b.exportGrowthPct)}` : 'exports held flat';
       const imports = b.importGrowthPct ? `imports ${formatRateCompact(b.importGrowthPct)}` : 'imports held flat';
-      return `${b.from} compounded to ${b.year} with the forecast: exports ${b.exportGrowthQualifier ? `${b.exportGrowthQualifier} ` : ''}${formatRateCompact(b.exportGrowthPct)}, ${imports}`;
+      return `${b.from} compounded to ${b.year} with the forecast: ${exports}, ${imports}`;
     }
   }
 }
@@ -85,7 +87,7 @@ export function uncheckedText(u: NonNullable<ClaimFacts['unchecked']>): string {
     case 'no-figures-for-year':
       return `the data has no figures for ${u.year} (it has ${u.years.join(', ')})`;
     case 'no-forecast-growth':
-      return `${u.year} is after the data, and the data has no export growth forecast for ${u.year}`;
+      return `${u.year} is after the data, and the data has no growth forecast for ${u.year} (neither exports nor imports)`;
     case 'months-missing':
       return `the data has no monthly growth for ${u.months.join(' and ')}`;
     case 'undefined-value':

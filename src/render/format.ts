@@ -4,6 +4,7 @@ import { Decimal } from '../core/decimal.js';
 
 export type DisplayUnit = 'auto' | 'T' | 'B' | 'M' | 'K' | '1';
 
+// Keyed by a DisplayUnit, never by raw text: --unit is matched against DISPLAY_UNITS first.
 const SCALE: Record<Exclude<DisplayUnit, 'auto'>, { factor: Decimal; decimals: number }> = {
   T: { factor: new Decimal('1e12'), decimals: 2 },
   B: { factor: new Decimal('1e9'), decimals: 1 },
@@ -12,10 +13,18 @@ const SCALE: Record<Exclude<DisplayUnit, 'auto'>, { factor: Decimal; decimals: n
   '1': { factor: new Decimal(1), decimals: 2 },
 };
 
-const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥', INR: '₹' };
+// A Map: the currency code comes from the data, and must never find an inherited property.
+const SYMBOLS = new Map<string, string>([
+  ['USD', '$'],
+  ['EUR', '€'],
+  ['GBP', '£'],
+  ['JPY', '¥'],
+  ['CNY', 'CN¥'],
+  ['INR', '₹'],
+]);
 
 export function currencyPrefix(currency: string): string {
-  return SYMBOLS[currency] ?? `${currency} `;
+  return SYMBOLS.get(currency) ?? `${currency} `;
 }
 
 /** The unit a value reads best in: the largest whose value is at least 1. */

@@ -2,6 +2,7 @@
 // the machine formats show the same numbers as JSON: plain digits, 15 significant at most.
 import { type Decimal, isDecimal } from '../core/decimal.js';
 import { jsonNumber } from './json.js';
+import { escapeControls } from './safe-text.js';
 
 export type Cell = string | number | boolean | null | Decimal;
 
@@ -27,12 +28,37 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180: a header row, CRLF line ends, fields quoted only when they must be. */
-export function* renderGridAsCsv(grid: Grid): Generator<string> {
+/** A plain number as text ("-1.5", "+3", "2e9"): a spreadsheet reads it as a number, not a formula. */
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage
+ * return, as OWASP's CSV-injection guidance lists) gets a leading apostrophe, which spreadsheets
+ * show as text. Numbers are left alone: they are written from Decimals, and even as text "-1.5" is
+ * a number, not a formula.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !NUMBER_TEXT.test(text) ? `'${text}` : text;
+}
+
+/** A cell's CSV text: a string cell (data: names, labels, ids) neutralised against formulas. */
+function csvCell(cell: Cell, terminal: boolean): string {
+  if (typeof cell !== 'string') return cellText(cell);
+  const text = neutraliseFormula(cell);
+  return terminal ? escapeControls(text) : text;
+}
+
+/**
+ * RFC 4180: a header row, CRLF line ends, fields quoted only when they must be. CSV is data, so a
+ * file or a pipe gets every character of a cell as it is; `terminal` (the CSV is shown on one)
+ * writes control characters as visible escapes instead.
+ */
+export function* renderGridAsCsv(grid: Grid, options: { terminal?: boolean } = {}): Generator<string> {
+  const terminal = options.terminal === true;
   yield `${grid.columns.map(csvField).join(',')}\r\n`;
   let batch = '';
   for (const row of grid.rows) {
-    batch += `${row.map((c) => csvField(cellText(c))).join(',')}\r\n`;
+    batch += `${row.map((c) => csvField(csvCell(c, terminal))).join(',')}\r\n`;
     // Hand over text in blocks of ~64 KiB: few writes, bounded memory.
     if (batch.length >= 65536) {
       yield batch;
@@ -42,13 +68,18 @@ export function* renderGridAsCsv(grid: Grid): Generator<string> {
   if (batch) yield batch;
 }
 
+/**
+ * A markdown table cell: line breaks as spaces, other control characters as visible escapes, and what would end the
+ * cell (|) or turn text into markup where it matters (HTML tags, links, code spans) escaped.
+ */
 function mdField(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // A cell is one line: a line break within the text (a query over several lines) reads as a space.
+  return escapeControls(text.replace(/\r?\n/g, ' ')).replace(/([\\|<>[\]`])/g, '\\$1');
 }
 
-/** A paragraph of markdown: characters that would start markup are escaped. */
+/** A paragraph of markdown: control characters escaped, and characters that would start markup. */
 function mdProse(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^([#+-]|\d+\.)(?=\s)/, '\\$1');
+  return escapeControls(text).replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^([#+-]|\d+\.)(?=\s)/, '\\$1');
 }
 
 /** A GitHub-flavoured pipe table; numeric columns right-aligned. */

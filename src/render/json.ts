@@ -48,8 +48,23 @@ function scalar(value: null | boolean | number | string | Decimal): string {
       if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} as a JSON number`);
       return Object.is(value, -0) ? '0' : JSON.stringify(value);
     default:
-      return JSON.stringify(value);
+      return jsonString(value);
   }
+}
+
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+/**
+ * A JSON string, exact: JSON.stringify escapes the C0 controls; DEL, the C1 controls and the
+ * characters that reorder text (bidirectional formatting, line separators) are escaped as \uXXXX
+ * too, which any JSON reader decodes to the same characters, so the document is safe to print on
+ * a terminal and still holds the data exactly.
+ */
+export function jsonString(value: string): string {
+  const text = JSON.stringify(value);
+  return JSON_UNSAFE.test(text) ? text.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 }
 
 function* write(value: JsonValue, pad: string, step: string): Generator<string> {
@@ -77,7 +92,7 @@ function* write(value: JsonValue, pad: string, step: string): Generator<string> 
   }
   let first = true;
   for (const [k, v] of entries) {
-    yield `${first ? '{' : ','}${nl}${inner}${JSON.stringify(k)}${colon}`;
+    yield `${first ? '{' : ','}${nl}${inner}${jsonString(k)}${colon}`;
     yield* write(v, inner, step);
     first = false;
   }

@@ -13,7 +13,7 @@ function basisDoc(b: FiguresBasis | null): CheckClaimDoc['basis'] {
   if (!b) return null;
   switch (b.kind) {
     case 'projected':
-      return { kind: 'projected', year: b.year, from: b.from, exportGrowthPct: b.exportGrowthPct.value, exportGrowthQualifier: b.exportGrowthPct.qualifier ?? null, importGrowthPct: b.importGrowthPct?.value ?? null };
+      return { kind: 'projected', year: b.year, from: b.from, exportGrowthPct: b.exportGrowthPct?.value ?? null, exportGrowthQualifier: b.exportGrowthPct?.qualifier ?? null, importGrowthPct: b.importGrowthPct?.value ?? null };
     case 'record':
       return { kind: 'record', year: b.year, earlierYears: b.earlierYears, highestEarlierYear: b.highestEarlierYear, highestEarlier: intervalDoc(b.highestEarlier) };
     default:

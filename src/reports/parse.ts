@@ -86,9 +86,22 @@ export function checkDatasetYear(option: string, year: number, dataset: { id: st
   }
 }
 
+/**
+ * parseAmount, with any failure inside it read as "not an amount". It looks its unit word up in a
+ * table; until that table is a Map (the loader rewrite), a word only Object.prototype knows
+ * ("1constructor") makes it throw instead of returning null.
+ */
+function amountOrNull(raw: string): ReturnType<typeof parseAmount> {
+  try {
+    return parseAmount(raw);
+  } catch {
+    return null;
+  }
+}
+
 /** An amount with an optional unit: "1T", "800B", "1e12", "$1.2 trillion", "-500B". */
 export function parseAmountOption(option: string, raw: string): Decimal {
-  const parsed = parseAmount(raw);
+  const parsed = amountOrNull(raw);
   if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not an amount (expected ${AMOUNT_EXPECTED})`);
   if (parsed.value.abs().gt(new Decimal(AMOUNT_MAX_ABS))) {
     throw new UsageError(`${option} ${quoted(raw)} is out of range (expected an amount of at most ${AMOUNT_MAX_ABS} in magnitude)`);

@@ -1,7 +1,7 @@
 // `tradecalc project`: compound the base year forward under growth assumptions and test the balance
 // against a threshold. Defaults come from the dataset's forecast for the following year.
 import type { Decimal } from '../core/decimal.js';
-import { type Interval, figureInterval, point } from '../core/interval.js';
+import { type Interval, point, rateInterval } from '../core/interval.js';
 import { type ProjectionPoint, type ProjectionReport, computeProjection } from '../core/project.js';
 import { type GrowthRanges, type ProjectionPointRanges, type ProjectionRanges, computeProjectionRanges } from '../core/ranges.js';
 import type { Dataset } from '../core/types.js';
@@ -59,7 +59,7 @@ export function resolveProject(opts: ProjectOptions, dataset: Dataset): ProjectA
     const { value, origin } = growthRate(h, key, undefined);
     origins[key] = given ? { source: 'option' } : origin;
     const fig = given ? undefined : h.forecast?.[key];
-    growthRanges[key] = given ? given.map(point) : Array.from({ length: h.yearCount }, () => (fig ? figureInterval(fig) : point(value)));
+    growthRanges[key] = given ? given.map(point) : Array.from({ length: h.yearCount }, () => (fig ? rateInterval(fig) : point(value)));
     return given ?? Array.from({ length: h.yearCount }, () => value);
   };
   return { horizon: h, exportGrowthPct: rates('exportGrowthPct'), importGrowthPct: rates('importGrowthPct'), growthRanges, ranges: opts.ranges, origins };

@@ -369,7 +369,8 @@ const BasisS = v.variant('kind', [
     kind: v.literal('projected'),
     year: Year,
     from: Year,
-    exportGrowthPct: Pct,
+    // null: the forecast does not state this flow's growth, so it was held flat (as `project` holds it).
+    exportGrowthPct: v.nullable(Pct),
     exportGrowthQualifier: v.nullable(QualifierS),
     importGrowthPct: v.nullable(Pct),
   }),
@@ -612,6 +613,8 @@ const TITLES: Record<DocumentKind, string> = {
 
 /** The JSON Schema (draft-07) of a kind's document. Loads @valibot/to-json-schema: call it only when needed. */
 export async function documentJsonSchema(kind: DocumentKind): Promise<Record<string, unknown>> {
+  // The library takes any string here: only the kinds' own keys, never an inherited property.
+  if (!Object.hasOwn(DOCUMENT_SCHEMAS, kind)) throw new RangeError(`${JSON.stringify(kind)} is not a document kind`);
   const { toJsonSchema } = await import('@valibot/to-json-schema');
   const convert = (schema: v.GenericSchema): Record<string, unknown> =>
     toJsonSchema(schema, {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers.js';
+import { deviceNode } from './generators.js';
 
 const bin = fileURLToPath(new URL('../../bin/tradecalc', import.meta.url));
 
@@ -190,6 +191,24 @@ const cases: Case[] = [
   usage(['help', 'nope'], /^tradecalc: unknown command 'nope' \(see tradecalc --help\)$/),
   usage(['project', '--threshold', '1T1'], /--threshold "1T1" is not an amount/),
   usage(['project', '--threshold', '1.2.3T'], /--threshold "1.2.3T" is not an amount/),
+  // names every JavaScript object has (more in names.test.ts)
+  usage(['summary', '--dataset', 'constructor'], /--dataset "constructor" is not a built-in dataset/),
+  usage(['summary', '--dataset', '__proto__'], /--dataset "__proto__" is not a built-in dataset/),
+  usage(['data', 'show', 'toString'], /data show "toString": there is no built-in dataset of that id/),
+  usage(['project', '--threshold', '1constructor'], /--threshold "1constructor" is not an amount/),
+  usage(['scenarios', '--scenario', 'hasOwnProperty'], /--scenario "hasOwnProperty" is not a scenario/),
+  usage(['summary', '--unit', 'valueOf'], /--unit "valueOf" is not a display unit/),
+  usage(['completion', '__proto__'], /completion "__proto__" is not a shell/),
+  usage(['schema', 'constructor'], /schema "constructor" is not a document kind/),
+  // control characters in values: escaped in the message (more in terminal.test.ts)
+  usage(['summary', '--unit', '\u001b[2J'], /--unit "\\u001b\[2J" is not a display unit/),
+  usage(['summary', '--dataset', 'x\u009b31m\u202e'], /--dataset "x\\u009b31m\\u202e" is not a built-in dataset/),
+  data(['summary', '--data', join(dir, 'no\u001b[2J.csv')], /no\\u001b\[2J\.csv: no such file/),
+  // output targets that are not regular files (more in output.test.ts)
+  // (As root, a device node of the test's own: a regression must not replace the machine's /dev/null.)
+  usage(['summary', '--output', deviceNode('null', dir)], /--output ".*null" is a device; --output only replaces a regular file/),
+  usage(['summary', '--output', deviceNode('full', dir)], /--output ".*full" is a device/),
+  usage(['summary', '--data', F.twoReporters, '--reporter', 'A', '--output', F.twoReporters], /--output ".*two\.csv" is the same file as the data/),
 ];
 
 function check(c: Case, r: { code: number | null; stdout: string; stderr: string }) {
@@ -201,6 +220,8 @@ function check(c: Case, r: { code: number | null; stdout: string; stderr: string
   if (c.code === 2) expect(lines).toHaveLength(1);
   for (const line of lines.slice(1)) expect(line).toMatch(/^  \S/);
   expect(r.stderr).not.toMatch(/\n\s+at |Error:|internal error/);
+  // Nothing raw reaches the terminal: control characters in a value are escaped.
+  expect(r.stderr.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
 }
 
 function spawned(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
