@@ -69,8 +69,8 @@ export function cifFobLines(doc: Doc): string[] {
   if (!pct) return [];
   const f = factorText(pct);
   const source = doc.assumptions.origins.cifFobPct?.source === 'option' ? 'as given' : "the IMF's factor in its Direction of Trade Statistics";
-  const r = doc.valuation.reporter;
-  const p = doc.valuation.partner;
+  const r = doc.valuations.reporter;
+  const p = doc.valuations.partner;
   // Datasets read together from several publishers' files share one description of the inputs.
   const valuation =
     r && p && r.imports === p.imports

@@ -85,7 +85,7 @@ export function renderPartnersAsText(doc: PartnersDocument, ctx: TextContext, op
   out.push(`${doc.partnerCount} partner${doc.partnerCount === 1 ? '' : 's'} with a complete ${a.year}, ${SORTED_BY[a.sort]}; shares are of ${doc.shareBasis === 'world' ? 'the world total' : 'the sum of the partners'}.`, '');
   out.push(drawTable({ head, rows }, style));
   out.push('', ...partnersNotes(doc).map((n) => style.dim(n)));
-  if (doc.rows.some((r) => r.row !== 'unallocated' && r.prior === null)) out.push(style.dim(`– in the last column: no complete ${prior} to compare with (for a group, for one of its partners).`));
+  if (doc.rows.some((r) => r.row !== 'unallocated' && r.priorFlows === null)) out.push(style.dim(`– in the last column: no complete ${prior} to compare with (for a group, for one of its partners).`));
 
   if (opts.chart) {
     const bars: Bar[] = doc.rows

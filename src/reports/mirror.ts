@@ -163,7 +163,7 @@ export function mirrorDocument(r: MirrorReport, a: MirrorAssumptions): MirrorDoc
     assumptions: { year: a.year ?? null, cifFobPct: a.cifFobPct, origins: a.origins },
     partnerDataset: datasetDoc(r.partner),
     matching: { partnerInReporterData: match(a.reporterSide), reporterInPartnerData: match(a.partnerSide) },
-    valuation: { reporter: valuation(a.reporter), partner: valuation(a.partner) },
+    valuations: { reporter: valuation(a.reporter), partner: valuation(a.partner) },
     yearCount: r.path.length,
     path: r.path.map(pathDoc),
     notCompared: r.notCompared.map((n) => ({ ...n })),

@@ -548,7 +548,7 @@ const PartnerRowS = v.strictObject({
   shareOfTradePct: v.nullable(Pct),
   shareOfSurplusesPct: v.nullable(Pct),
   shareOfDeficitsPct: v.nullable(Pct),
-  prior: v.nullable(v.strictObject({ exports: Money, imports: Money, balance: Money })),
+  priorFlows: v.nullable(Flows),
   exportGrowthPct: v.nullable(Pct),
   importGrowthPct: v.nullable(Pct),
   balanceChange: v.nullable(Money),
@@ -619,7 +619,7 @@ export const MirrorSchema = envelope(
   {
     partnerDataset: DatasetRefSchema,
     matching: v.strictObject({ partnerInReporterData: MatchS, reporterInPartnerData: MatchS }),
-    valuation: v.strictObject({ reporter: ValuationS, partner: ValuationS }),
+    valuations: v.strictObject({ reporter: ValuationS, partner: ValuationS }),
     yearCount: Count,
     path: v.array(
       v.strictObject({
