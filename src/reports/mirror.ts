@@ -11,7 +11,7 @@ import { type MatchBy, matchParty, schemeOf } from '../data/match.js';
 import { pickReporter } from '../data/select.js';
 import { parseDecimal } from '../data/units.js';
 import { DataError, UsageError } from '../errors.js';
-import { NOT_COMPARED_WORDS, mirrorNotes } from '../render/mirror-words.js';
+import { NOT_COMPARED_WORDS, mirrorNotes, possessive } from '../render/mirror-words.js';
 import { didYouMean } from '../suggest.js';
 import type { Columns } from './columns.js';
 import type { CommonOptions } from './common.js';
@@ -81,7 +81,7 @@ function partnerDataset(loaded: LoadedDatasets, opts: MirrorOptions, reporter: D
     const asPartner = reporter.partners.find((p) => is(p.partner, p.partnerCode));
     if (asPartner) {
       throw new DataError(
-        `mirror needs ${asPartner.partner} as a reporter too: ${loaded.name} has only ${reporter.reporter}'s figures for their trade (reporters: ${listed(names)}; load data that both report, such as one Comtrade download with both reporters, or BACI)`,
+        `mirror needs ${asPartner.partner} as a reporter too: ${loaded.name} has only ${possessive(reporter.reporter)} figures for their trade (reporters: ${listed(names)}; load data that both report, such as one Comtrade download with both reporters, or BACI)`,
       );
     }
     throw new UsageError(`--partner ${JSON.stringify(opts.partner)} is not a reporter in ${loaded.name}${didYouMean(opts.partner, names)} (reporters: ${listed(names)})`);
@@ -100,11 +100,11 @@ function sideOf(whose: Dataset, other: Dataset): MatchedSide {
   if (m.found) return { series: m.found, by: m.by };
   if (m.candidates.length > 1) {
     const list = m.candidates.map((p) => `${p.partner}${p.partnerCode ? ` (code ${p.partnerCode})` : ''}`).join('; ');
-    throw new DataError(`${whose.reporter}'s data has ${m.candidates.length} partners that could be ${who}, all by ${m.by}: ${list}; mirror will not guess (give each partner its own code)`);
+    throw new DataError(`${possessive(whose.reporter)} data has ${m.candidates.length} partners that could be ${who}, all by ${m.by}: ${list}; mirror will not guess (give each partner its own code)`);
   }
   const partners = whose.partners.map((p) => p.partner);
   throw new DataError(
-    `${whose.reporter}'s data has no partner that is ${who}: no partner has its code, its name, or a name the country table gives the same ISO code (partners: ${partners.length === 0 ? 'none, only the total trade' : listed(partners)})`,
+    `${possessive(whose.reporter)} data has no partner that is ${who}: no partner has its code, its name, or a name the country table gives the same ISO code (partners: ${partners.length === 0 ? 'none, only the total trade' : listed(partners)})`,
   );
 }
 
@@ -125,7 +125,7 @@ export function resolveMirror(opts: MirrorOptions, loaded: LoadedDatasets): Mirr
       return ys.length === 0 ? 'no year' : ys.join(', ');
     };
     throw new DataError(
-      `${reporter.reporter} and ${partner.reporter} report no year of their trade in common that can be compared (${reporter.reporter}'s figures with ${reporterSide.series.partner}: ${span(reporterSide.series)}; ${partner.reporter}'s with ${partnerSide.series.partner}: ${span(partnerSide.series)}; a year to date is not a year)`,
+      `${reporter.reporter} and ${partner.reporter} report no year of their trade in common that can be compared (${possessive(reporter.reporter)} figures with ${reporterSide.series.partner}: ${span(reporterSide.series)}; ${possessive(partner.reporter)} with ${partnerSide.series.partner}: ${span(partnerSide.series)}; a year to date is not a year)`,
     );
   }
   if (opts.year !== undefined && !years.includes(opts.year)) {

@@ -201,7 +201,7 @@ export const COMMANDS: readonly CommandDecl[] = [
   },
   {
     path: ['mirror'],
-    description: "compare what two reporters say of their trade with each other: A's exports to B against B's imports from A, and the reverse",
+    description: "compare what reporters A (--reporter) and B (--partner) each say of their trade: A's exports to B against B's imports from A, and the reverse",
     options: [
       { flags: '--year <year>', description: 'compare this year only (default: every year both reporters have)' },
       { flags: '--cif-fob [pct]', description: `also show the gap with the importer's figures divided by 1 + pct/100, from CIF to FOB (pct default: ${CIF_FOB_DEFAULT_PCT}, the IMF's DOTS factor)` },

@@ -3,6 +3,9 @@
 // United States from the Census Bureau; BACI, whose flows are one record seen from both sides), the
 // CIF/FOB adjustment, how reporters are found in each other's data, and the issue's property: the
 // view from B is the exact negative of the view from A.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, ZERO } from '../../src/core/decimal.js';
@@ -137,6 +140,16 @@ describe('mirror on publisher files', () => {
     expect(() => resolveMirror(opts('China', 'DE'), mixed)).toThrow('China reports in USD and DE in EUR: nothing is converted, so their figures cannot be compared (load both in one currency)');
     const comext = await load(`${publishers}comext`);
     expect(() => resolveMirror(opts('DE', 'FR'), comext)).toThrow("DE's data has no partner that is FR (code FR)");
+  });
+
+  it('no year in common: a data error that says what each side has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tradecalc-mirror-'));
+    const f = join(dir, 'apart.csv');
+    writeFileSync(f, 'reporter,partner,period,exports,imports\nA,B,2024,3,1\nB,A,2025,1,3\nB,A,2026-01,1,1\n');
+    const loaded = await loadData({ data: [f] }, { cwd: dir });
+    expect(() => resolveMirror(opts('A', 'B'), loaded)).toThrow(
+      new DataError("A and B report no year of their trade in common that can be compared (A's figures with B: 2024; B's with A: 2025, 2026; a year to date is not a year)"),
+    );
   });
 
   it('--year must be a year both report', async () => {
