@@ -22,12 +22,18 @@ export type { Interval } from './core/interval.js';
 export { figureInterval, rangeOf } from './core/interval.js';
 export { computeSummaryRanges, computeProjectionRanges } from './core/ranges.js';
 export type { SummaryRanges, ProjectionRanges } from './core/ranges.js';
+export { computePartners, partnerYears } from './core/partners.js';
+export type { PartnersReport, PartnersOptions, PartnerRow, PartnerMeasure, PartnerChange, IncompletePartner, WorldStatus } from './core/partners.js';
+export { computeMirror, cifFobFactor } from './core/mirror.js';
+export type { MirrorReport, MirrorOptions, MirrorYear, Comparison, FlowComparison, BalanceComparison } from './core/mirror.js';
 
 export { datasetFromJson } from './data/dataset.js';
 export { loadBuiltinDataset, builtinDatasetIds, builtinDocument } from './data/builtin.js';
 export { parseAmount, parseDecimal } from './data/units.js';
 export { loadDatasetFile, datasetsFromText } from './data/load-file.js';
 export type { LoadedDatasets } from './data/load-file.js';
+export { matchParty, matchStrength } from './data/match.js';
+export type { Party, MatchBy, MatchResult } from './data/match.js';
 
 // Documents: the JSON contract (schema version 2), built from a report exactly as the CLI builds them.
 export { SCHEMA_VERSION, LazyList } from './reports/document.js';
@@ -39,6 +45,8 @@ export { breakevenDocument, resolveBreakevenAssumptions, computeBreakevenReport 
 export { simulationDocument, resolveSimulate, runSimulation } from './reports/simulate.js';
 export { checkDocument } from './reports/check.js';
 export { datasetDocument } from './reports/data.js';
+export { partnersDocument, resolvePartners, computePartnersReport } from './reports/partners.js';
+export { mirrorDocument, resolveMirror, computeMirrorReport } from './reports/mirror.js';
 export { DOCUMENT_SCHEMAS, documentJsonSchema } from './reports/schemas.js';
 export type * from './reports/schemas.js';
 export { gridOf } from './reports/columns.js';

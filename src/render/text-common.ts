@@ -24,7 +24,7 @@ export function importedLines(info: DatasetDoc): string[] {
   const lines = [`Imported from ${p.publisher} (${files}): ${formatCount(p.rowCount)} rows read, ${formatCount(p.usedRowCount)} summed; values in ${p.unit}; exports ${p.valuation.exports}, imports ${p.valuation.imports}.`];
   // Each reason names its rows ("rows without a value …"), so the count leads and "rows" is said once.
   const reasons = p.excluded.slice(0, 4).map((e) => `${formatCount(e.rowCount)} ${e.reason.replace(/^rows /, '')}`);
-  if (p.excluded.length > 4) reasons.push(`and ${p.excluded.length - 4} more kinds (tradecalc import shows them all)`);
+  if (p.excluded.length > 4) reasons.push(`and ${p.excluded.length - 4} more kind${p.excluded.length === 5 ? '' : 's'} (tradecalc import shows them all)`);
   if (reasons.length > 0) lines.push(`Rows left out: ${reasons.join('; ')}.`);
   for (const n of p.notes) lines.push(n);
   return lines;

@@ -5,7 +5,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from '../core/limits.js';
 import { builtinDatasetIds } from '../data/builtin.js';
 import { ENGINES } from '../data/formats/layout.js';
 import { formatCount } from '../render/format.js';
-import { BUILTIN_SCENARIOS, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT } from './defaults.js';
+import { BUILTIN_SCENARIOS, CIF_FOB_DEFAULT_PCT, PARTNER_MEASURES, PARTNERS_TOP_DEFAULT, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT } from './defaults.js';
 import type { AnySpec, ArgumentDecl, OptionDecl } from './spec.js';
 
 export interface CommandDecl {
@@ -181,6 +181,40 @@ export const COMMANDS: readonly CommandDecl[] = [
     load: async () => (await import('./simulate.js')).simulateSpec,
   },
   {
+    path: ['partners'],
+    description: "one reporter's trade by partner in a year: balances, shares, change on the year before, and the check against the world total",
+    options: [
+      { flags: '--year <year>', description: "the year (default: the latest complete year of the reporter's partner data)" },
+      { flags: '--top <n>', description: `partners with a row of their own; the rest are one row (default: ${PARTNERS_TOP_DEFAULT})` },
+      { flags: '--sort <measure>', description: 'order by balance (its size, surplus or deficit alike), exports, imports or total (default: the --flow)', hints: PARTNER_MEASURES },
+      { flags: '--flow <measure>', description: 'what the share column and the chart show: balance, exports, imports or total (default: balance)', hints: PARTNER_MEASURES },
+      { flags: '--no-chart', description: 'leave out the bar chart under the table' },
+    ],
+    examples: [
+      'tradecalc partners --data TradeData.csv --reporter China',
+      'tradecalc partners --data census/2024 --year 2024 --top 5',
+      'tradecalc partners --data baci/ --reporter China --flow exports',
+      "tradecalc partners --data trade.csv --reporter Examplia --json | jq '.rows[] | select(.row == \"partner\") | {partner, balance}'",
+    ],
+    common: 'all',
+    load: async () => (await import('./partners.js')).partnersSpec,
+  },
+  {
+    path: ['mirror'],
+    description: "compare what reporters A (--reporter) and B (--partner) each say of their trade: A's exports to B against B's imports from A, and the reverse",
+    options: [
+      { flags: '--year <year>', description: 'compare this year only (default: every year both reporters have)' },
+      { flags: '--cif-fob [pct]', description: `also show the gap with the importer's figures divided by 1 + pct/100, from CIF to FOB (pct default: ${CIF_FOB_DEFAULT_PCT}, the IMF's DOTS factor)` },
+    ],
+    examples: [
+      'tradecalc mirror --data both-reporters.csv --reporter China --partner USA',
+      'tradecalc mirror --data baci/ --reporter China --partner USA --year 2023',
+      'tradecalc mirror --data comtrade.csv --data census/2024 --reporter China --partner "United States" --cif-fob',
+    ],
+    common: 'all',
+    load: async () => (await import('./mirror.js')).mirrorSpec,
+  },
+  {
     path: ['import'],
     description: "read publishers' downloads (Comtrade, IMF, Census, Comext, China customs, BACI): say what they hold, or write them as a dataset",
     options: [
@@ -205,8 +239,8 @@ export const COMMANDS: readonly CommandDecl[] = [
     arguments: [
       {
         name: '<kind>',
-        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, dataset, dataset-list, validation, import, import-plan',
-        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'dataset', 'dataset-list', 'validation', 'import', 'import-plan'],
+        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, dataset, dataset-list, validation, import, import-plan, partners, mirror',
+        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'dataset', 'dataset-list', 'validation', 'import', 'import-plan', 'partners', 'mirror'],
       },
     ],
     examples: ['tradecalc schema projection > projection.schema.json', 'tradecalc schema summary | jq .properties.balance'],

@@ -559,6 +559,111 @@ export const ImportPlanSchema = envelope(
   v.null(),
 );
 
+// ----------------------------------------------------------------------------------------------
+// partners and mirror (issue 12)
+
+const MeasureS = v.picklist(['balance', 'exports', 'imports', 'total']);
+
+const PartnerRowS = v.strictObject({
+  row: v.picklist(['partner', 'other-partners', 'all-partners', 'world', 'unallocated']),
+  rank: v.nullable(Count),
+  partner: v.nullable(Text),
+  partnerCode: v.nullable(Text),
+  partnerCount: v.nullable(Count),
+  exports: Money,
+  imports: Money,
+  balance: Money,
+  totalTrade: Money,
+  shareOfExportsPct: v.nullable(Pct),
+  shareOfImportsPct: v.nullable(Pct),
+  shareOfTradePct: v.nullable(Pct),
+  shareOfSurplusesPct: v.nullable(Pct),
+  shareOfDeficitsPct: v.nullable(Pct),
+  priorFlows: v.nullable(Flows),
+  exportGrowthPct: v.nullable(Pct),
+  importGrowthPct: v.nullable(Pct),
+  balanceChange: v.nullable(Money),
+  totalTradeChange: v.nullable(Money),
+});
+
+const IncompletePartnerS = v.variant('reason', [
+  v.strictObject({
+    partner: Text,
+    partnerCode: v.nullable(Text),
+    reason: v.literal('year-to-date'),
+    months: v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
+    exports: v.nullable(Money),
+    imports: v.nullable(Money),
+  }),
+  v.strictObject({
+    partner: Text,
+    partnerCode: v.nullable(Text),
+    reason: v.literal('missing-flow'),
+    missing: v.array(v.picklist(['exports', 'imports'])),
+    exports: v.nullable(Money),
+    imports: v.nullable(Money),
+  }),
+]);
+
+const SideS = v.strictObject({ partnerCount: Count, balance: Money });
+
+export const PartnersSchema = envelope(
+  'partners',
+  {
+    year: Year,
+    topCount: Count,
+    sort: MeasureS,
+    flow: MeasureS,
+    origins: v.strictObject({ year: OriginSchema, topCount: OriginSchema, sort: OriginSchema, flow: OriginSchema }),
+  },
+  {
+    priorYear: Year,
+    partnerCount: Count,
+    worldStatus: v.picklist(['complete', 'year-to-date', 'missing-flow', 'none']),
+    shareBasis: v.picklist(['world', 'partners']),
+    surpluses: SideS,
+    deficits: SideS,
+    rows: v.array(PartnerRowS),
+    incompletePartners: v.array(IncompletePartnerS),
+    check: v.nullable(
+      v.strictObject({
+        question: v.literal('partners-sum-to-world'),
+        answer: v.boolean(),
+        text: Text,
+      }),
+    ),
+  },
+);
+
+const ComparisonS = v.strictObject({ reported: Money, mirror: Money, gap: Money, gapPct: v.nullable(Pct) });
+const FlowComparisonS = v.strictObject({ reported: Money, mirror: Money, gap: Money, gapPct: v.nullable(Pct), adjusted: v.nullable(ComparisonS) });
+const MatchS = v.strictObject({ partner: Text, partnerCode: v.nullable(Text), by: v.picklist(['code', 'name', 'country-table']) });
+const ValuationS = v.nullable(v.strictObject({ exports: Text, imports: Text }));
+
+export const MirrorSchema = envelope(
+  'mirror',
+  {
+    year: v.nullable(Year),
+    cifFobPct: v.nullable(Pct),
+    origins: v.strictObject({ year: OriginSchema, cifFobPct: v.nullable(OriginSchema) }),
+  },
+  {
+    partnerDataset: DatasetRefSchema,
+    matching: v.strictObject({ partnerInReporterData: MatchS, reporterInPartnerData: MatchS }),
+    valuations: v.strictObject({ reporter: ValuationS, partner: ValuationS }),
+    yearCount: Count,
+    path: v.array(
+      v.strictObject({
+        year: Year,
+        exportsToPartner: v.nullable(FlowComparisonS),
+        importsFromPartner: v.nullable(FlowComparisonS),
+        balanceWithPartner: v.nullable(v.strictObject({ reported: Money, mirror: Money, gap: Money })),
+      }),
+    ),
+    notCompared: v.array(v.strictObject({ year: Year, reason: v.picklist(['year-to-date', 'reporter-only', 'partner-only', 'missing-flow']) })),
+  },
+);
+
 /** Every kind's schema by its `kind`. */
 export const DOCUMENT_SCHEMAS = {
   summary: SummarySchema,
@@ -573,6 +678,8 @@ export const DOCUMENT_SCHEMAS = {
   validation: ValidationSchema,
   import: ImportSchema,
   'import-plan': ImportPlanSchema,
+  partners: PartnersSchema,
+  mirror: MirrorSchema,
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;
@@ -589,6 +696,8 @@ export type DatasetListDocument = v.InferOutput<typeof DatasetListSchema>;
 export type ValidationDocument = v.InferOutput<typeof ValidationSchema>;
 export type ImportDocument = v.InferOutput<typeof ImportSchema>;
 export type ImportPlanDocument = v.InferOutput<typeof ImportPlanSchema>;
+export type PartnersDocument = v.InferOutput<typeof PartnersSchema>;
+export type MirrorDocument = v.InferOutput<typeof MirrorSchema>;
 export type VerdictDoc = v.InferOutput<typeof VerdictSchema>;
 export type PathPointDoc = v.InferOutput<typeof PathPointS>;
 export type OriginDoc = v.InferOutput<typeof OriginSchema>;
@@ -609,6 +718,8 @@ const TITLES: Record<DocumentKind, string> = {
   validation: 'tradecalc data validate --json',
   import: 'tradecalc import --json',
   'import-plan': 'tradecalc import --print-sql --json',
+  partners: 'tradecalc partners --json',
+  mirror: 'tradecalc mirror --json',
 };
 
 /** The JSON Schema (draft-07) of a kind's document. Loads @valibot/to-json-schema: call it only when needed. */

@@ -15,6 +15,7 @@ const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const csvFile = `${fixtures}trade-multi.csv`;
 const deficit = `${fixtures}deficit.json`;
 const comtrade = `${fixtures}publishers/comtrade/TradeData_2024.csv`;
+const partnersFile = `${fixtures}partners-mirror.csv`;
 
 type Json = Record<string, unknown>;
 const get = (obj: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Json)[k]), obj);
@@ -226,6 +227,60 @@ const expectedOf: Record<string, (doc: Json) => Expected> = {
       ['layout', (p) => p.layout],
       ['sql', (p) => p.sql],
     ]),
+  // One row per partner row: the partners, the other partners, all partners, the world, unallocated.
+  partners: (doc) => {
+    // Under the table: what it is, the check against the world, and (for balances) what the balance share means.
+    const balance = at(doc, 'assumptions.flow') === 'balance';
+    const notes = expect.arrayContaining([expect.stringMatching(/^Check: /), ...(balance ? [expect.stringMatching(/^Balance share: /)] : [])]) as unknown as string[];
+    if (!balance) expect(JSON.stringify(doc)).not.toContain('Balance share: ');
+    return {
+      ...table(doc.rows as Json[], [
+        ['year', () => at(doc, 'assumptions.year')],
+        ['row', (r) => r.row],
+        ['rank', (r) => r.rank],
+        ['partner', (r) => r.partner],
+        ['partnerCode', (r) => r.partnerCode],
+        ['partnerCount', (r) => r.partnerCount],
+        ['exports', (r) => r.exports],
+        ['imports', (r) => r.imports],
+        ['balance', (r) => r.balance],
+        ['totalTrade', (r) => r.totalTrade],
+        ['shareOfExportsPct', (r) => r.shareOfExportsPct],
+        ['shareOfImportsPct', (r) => r.shareOfImportsPct],
+        ['shareOfTradePct', (r) => r.shareOfTradePct],
+        ['shareOfSurplusesPct', (r) => r.shareOfSurplusesPct],
+        ['shareOfDeficitsPct', (r) => r.shareOfDeficitsPct],
+        ['priorYear', () => doc.priorYear],
+        ['priorExports', (r) => at(r, 'priorFlows.exports')],
+        ['priorImports', (r) => at(r, 'priorFlows.imports')],
+        ['priorBalance', (r) => at(r, 'priorFlows.balance')],
+        ['exportGrowthPct', (r) => r.exportGrowthPct],
+        ['importGrowthPct', (r) => r.importGrowthPct],
+        ['balanceChange', (r) => r.balanceChange],
+        ['totalTradeChange', (r) => r.totalTradeChange],
+      ]),
+      notes,
+    };
+  },
+  // One row per year compared, both flows side by side, and the adjusted gaps with --cif-fob.
+  mirror: (doc) => {
+    const flow = (key: string, prefix: string): Column[] => ['reported', 'mirror', 'gap', 'gapPct'].map((k) => [`${prefix}${k[0]!.toUpperCase()}${k.slice(1)}`, (p) => at(p, `${key}.${k}`)] as Column);
+    const adjusted = (key: string, prefix: string): Column[] =>
+      ['reported', 'mirror', 'gap', 'gapPct'].map((k) => [`${prefix}Adjusted${k[0]!.toUpperCase()}${k.slice(1)}`, (p) => at(p, `${key}.adjusted.${k}`)] as Column);
+    const columns: Column[] = [
+      ['year', (p) => p.year],
+      ['reporter', () => at(doc, 'dataset.reporter')],
+      ['partner', () => at(doc, 'partnerDataset.reporter')],
+      ...flow('exportsToPartner', 'exports'),
+      ...flow('importsFromPartner', 'imports'),
+      ['balanceReported', (p) => at(p, 'balanceWithPartner.reported')],
+      ['balanceMirror', (p) => at(p, 'balanceWithPartner.mirror')],
+      ['balanceGap', (p) => at(p, 'balanceWithPartner.gap')],
+    ];
+    if (at(doc, 'assumptions.cifFobPct') !== null) columns.push(['cifFobPct', () => at(doc, 'assumptions.cifFobPct')], ...adjusted('exportsToPartner', 'exports'), ...adjusted('importsFromPartner', 'imports'));
+    const notes = expect.arrayContaining([expect.stringMatching(/^Gap = /), expect.stringMatching(/ in .* data, found by /)]) as unknown as string[];
+    return { ...table(doc.path as Json[], columns), notes };
+  },
   // The yearly figures in the CSV dataset format, so the CSV reads back in with --data.
   dataset: (doc) =>
     table(doc.years as Json[], [
@@ -266,6 +321,10 @@ export const FLAT_COMMANDS: [string[], number, string, string][] = [
   [['import', comtrade], 0, 'import', 'UN Comtrade'],
   [['import', `${fixtures}publishers/imf/IMTS_CHN_VNM_2023-2025.csv`, '--reporter', 'CHN'], 0, 'import', 'IMF International Trade in Goods'],
   [['import', comtrade, '--print-sql'], 0, 'import-plan', 'WITH src AS'],
+  [['partners', '--data', partnersFile, '--reporter', 'Examplia'], 0, 'partners', 'Unallocated'],
+  [['partners', '--data', partnersFile, '--reporter', 'Examplia', '--top', '2', '--flow', 'exports'], 0, 'partners', 'Other partners (2)'],
+  [['mirror', '--data', partnersFile, '--reporter', 'Examplia', '--partner', 'Northland'], 0, 'mirror', 'exact negative'],
+  [['mirror', '--data', partnersFile, '--reporter', 'Examplia', '--partner', 'Northland', '--cif-fob'], 0, 'mirror', 'Adjusted (an estimate, not data)'],
 ];
 
 describe.each(FLAT_COMMANDS)('%j in every format', (argv, code, kind, tableText) => {

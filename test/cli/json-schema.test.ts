@@ -21,6 +21,9 @@ const file = (name: string, content: string) => {
 };
 const noExports = file('no-exports.csv', 'reporter,year,exports,imports\nNil,2025,0,2T\n');
 const noImports = file('no-imports.csv', 'reporter,year,exports,imports\nNil,2025,2T,0\n');
+const partnersFile = `${fixtures}partners-mirror.csv`;
+const publishers = `${fixtures}publishers/`;
+const noWorld = file('no-world.csv', 'reporter,partner,year,exports,imports\nA,B,2025,3,1\nA,C,2025,1,4\nA,C,2024,1,2\n');
 const noForecast = file('us.csv', 'reporter,year,exports,imports\nUS,2023,2.02T,2.98T\nUS,2024,2.08T,3.0T\n');
 const withScenarios = file(
   'scenarios.json',
@@ -116,6 +119,19 @@ const MODES: Mode[] = [
   mode(['import', `${fixtures}publishers/baci`], 'import'),
   mode(['import', `${fixtures}publishers/comext/estat_ds-059341.csv`, '--output', join(dir, 'comext.json')], 'import'),
   mode(['import', `${fixtures}publishers/comtrade/TradeData_2024.csv`, '--print-sql'], 'import-plan'),
+  // partners: defaults, other partners and every sort and flow, an earlier year, no world total,
+  // partners with one flow or a year to date (BACI, Census)
+  mode(['partners', '--data', partnersFile, '--reporter', 'Examplia'], 'partners'),
+  mode(['partners', '--data', partnersFile, '--reporter', 'Examplia', '--top', '2', '--sort', 'exports', '--flow', 'imports'], 'partners'),
+  mode(['partners', '--data', partnersFile, '--reporter', 'Examplia', '--year', '2024', '--flow', 'total'], 'partners'),
+  mode(['partners', '--data', noWorld], 'partners'),
+  mode(['partners', '--data', `${publishers}baci`, '--reporter', 'China', '--year', '2022'], 'partners'),
+  mode(['partners', '--data', `${publishers}census/2024`], 'partners'),
+  // mirror: both flows, an adjustment by default and as given, a flow one side does not report
+  mode(['mirror', '--data', partnersFile, '--reporter', 'Examplia', '--partner', 'Northland'], 'mirror'),
+  mode(['mirror', '--data', partnersFile, '--reporter', 'Northland', '--partner', 'Examplia', '--cif-fob', '--year', '2025'], 'mirror'),
+  mode(['mirror', '--data', `${publishers}comtrade/TradeData_2024.csv`, '--data', `${publishers}census/2024`, '--reporter', 'China', '--partner', 'United States', '--cif-fob', '10'], 'mirror'),
+  mode(['mirror', '--data', `${publishers}baci`, '--reporter', 'France', '--partner', 'USA'], 'mirror'),
 ];
 
 const KINDS = Object.keys(DOCUMENT_SCHEMAS) as DocumentKind[];

@@ -44,6 +44,16 @@ const CASES: [string[], string][] = [
   [['check', '--format', 'xml'], '--format "xml" is not one of'],
   [['data', 'show', 'nope'], 'data show "nope" names a built-in dataset, and --data names another'],
   [['data', 'list', '--reporter', 'A'], 'data list lists every reporter of a file; leave out --reporter'],
+  [['partners', '--top', '0'], '--top "0" is out of range'],
+  [['partners', '--sort', 'size'], '--sort "size" is not one of balance, exports, imports, total'],
+  [['partners', '--flow', 'export'], '--flow "export" is not one of balance, exports, imports, total (did you mean exports?)'],
+  [['partners', '--year', '25'], '--year "25" is not a year'],
+  [['partners', '--partner', 'USA'], 'partners lists every partner of the reporter; leave out --partner'],
+  [['mirror', '--reporter', 'A'], 'mirror compares two reporters: give --partner B'],
+  [['mirror', '--partner', 'B'], 'mirror compares two reporters: give --reporter A'],
+  [['mirror', '--reporter', 'A', '--partner', 'B', '--cif-fob', 'six'], '--cif-fob "six" is not a number'],
+  [['mirror', '--reporter', 'A', '--partner', 'B', '--cif-fob', '-6'], '--cif-fob "-6" is out of range'],
+  [['mirror', '--reporter', 'A', '--partner', 'B', '--year', 'all'], '--year "all" is not a year'],
 ];
 
 describe('bad usage is exit 2 before any file is opened', () => {

@@ -190,3 +190,23 @@ describe('property: answer, data and sentence agree', () => {
     );
   });
 });
+
+describe('partners: the check against the world total answers as its sentence says', () => {
+  const complete = join(tmpdir(), `tradecalc-verdicts-partners-${process.pid}.csv`);
+  // The world is exactly the sum of its two partners: 3 + 1 = 4 exports, 1 + 4 = 5 imports.
+  writeFileSync(complete, 'reporter,partner,year,exports,imports\nA,World,2025,4,5\nA,B,2025,3,1\nA,C,2025,1,4\n');
+  const partners = new URL('../fixtures/partners-mirror.csv', import.meta.url).pathname;
+
+  it.each([
+    [[complete], true, 'The 2 partners add up to the world total of 2025: yes, exactly; nothing is unallocated'],
+    [[partners, '--reporter', 'Examplia'], false, 'The 4 partners add up to the world total of 2025: no, unallocated (world − partners): $300.0B of exports and $200.0B of imports'],
+    [[partners, '--reporter', 'Examplia', '--year', '2024'], false, 'The 3 partners add up to the world total of 2024: no, unallocated (world − partners): $300.0B of exports and $220.0B of imports'],
+  ] as const)('%j', async (data, answer, text) => {
+    const doc = JSON.parse((await cli(['partners', '--data', ...data, '--json'])).stdout);
+    expect(doc.check).toEqual({ question: 'partners-sum-to-world', answer, text });
+    const t = await cli(['partners', '--data', ...data], { env: { COLUMNS: '400' } });
+    expect(t.stdout).toContain(`Check: ${text}.`);
+    const md = await cli(['partners', '--data', ...data, '--format', 'markdown']);
+    expect(md.stdout.split('\n\n').map((p) => p.replace(/\\(.)/g, '$1').trim())).toContain(`Check: ${text}.`);
+  });
+});

@@ -50,6 +50,14 @@ describe('bin/tradecalc', () => {
     ['check.txt', ['check']],
     ['data-show.txt', ['data', 'show']],
     ['project-help.txt', ['project', '--help']],
+    ['partners.txt', ['partners', '--data', `${root}test/fixtures/partners-mirror.csv`, '--reporter', 'Examplia']],
+    ['partners-top2-exports.txt', ['partners', '--data', `${root}test/fixtures/partners-mirror.csv`, '--reporter', 'Examplia', '--top', '2', '--flow', 'exports']],
+    ['partners-census.txt', ['partners', '--data', `${root}test/fixtures/publishers/census/2024`]],
+    ['mirror.txt', ['mirror', '--data', `${root}test/fixtures/partners-mirror.csv`, '--reporter', 'Examplia', '--partner', 'Northland']],
+    [
+      'mirror-cif-fob.txt',
+      ['mirror', '--data', `${root}test/fixtures/publishers/comtrade/TradeData_2024.csv`, '--data', `${root}test/fixtures/publishers/census/2024`, '--reporter', 'China', '--partner', 'United States', '--cif-fob'],
+    ],
   ])('%s matches its golden file', (name, args) => {
     const r = tradecalc(args);
     expect(r.stderr).toBe('');
