@@ -83,6 +83,24 @@ export const COMMANDS: readonly CommandDecl[] = [
     load: async () => (await import('./check.js')).checkSpec,
   },
   {
+    path: ['months'],
+    description: 'the monthly series of a year: each month against a year earlier, growth, momentum and the year to date',
+    options: [
+      { flags: '--year <year>', description: 'the year whose months to show (default: the latest year with months in the data)' },
+      { flags: '--flow <flow>', description: 'show one flow in detail: exports, imports or balance (default: all)', hints: ['all', 'exports', 'imports', 'balance'] },
+      { flags: '--chart', description: 'draw the series under the tables (default: on a terminal)' },
+      { flags: '--no-chart', description: 'never draw the chart' },
+    ],
+    examples: [
+      'tradecalc months',
+      'tradecalc months --data census/2024 --flow exports --chart',
+      'tradecalc months --data census/2024 --partner China --year 2024',
+      "tradecalc months --json | jq '.months[] | {month, exportGrowthPct, exportMomentumPp}'",
+    ],
+    common: 'all',
+    load: async () => (await import('./months.js')).monthsSpec,
+  },
+  {
     path: ['data', 'list'],
     description: 'the built-in datasets, or the reporters of a file given with --data',
     options: [],
@@ -205,8 +223,8 @@ export const COMMANDS: readonly CommandDecl[] = [
     arguments: [
       {
         name: '<kind>',
-        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, dataset, dataset-list, validation, import, import-plan',
-        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'dataset', 'dataset-list', 'validation', 'import', 'import-plan'],
+        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, months, dataset, dataset-list, validation, import, import-plan',
+        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'months', 'dataset', 'dataset-list', 'validation', 'import', 'import-plan'],
       },
     ],
     examples: ['tradecalc schema projection > projection.schema.json', 'tradecalc schema summary | jq .properties.balance'],

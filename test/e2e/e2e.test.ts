@@ -50,6 +50,10 @@ describe('bin/tradecalc', () => {
     ['check.txt', ['check']],
     ['data-show.txt', ['data', 'show']],
     ['project-help.txt', ['project', '--help']],
+    ['months.txt', ['months', '--chart']],
+    ['months-amounts.txt', ['months', '--data', `${root}test/fixtures/china-months.json`, '--chart']],
+    ['months-partner.txt', ['months', '--data', `${root}test/fixtures/publishers/census/2024`, '--partner', 'Mexico', '--year', '2024', '--flow', 'imports', '--chart']],
+    ['check-months.txt', ['check', '--data', `${root}test/fixtures/china-months.json`]],
   ])('%s matches its golden file', (name, args) => {
     const r = tradecalc(args);
     expect(r.stderr).toBe('');
