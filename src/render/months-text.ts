@@ -57,7 +57,8 @@ function flowTable(doc: MonthsDocument, flow: ChartFlow, ctx: TextContext): { ta
 
 export function renderMonthsAsText(doc: MonthsDocument, ctx: TextContext): string {
   const { style } = ctx;
-  const out: string[] = [datasetLine(doc.dataset, doc.period.year)];
+  // A part of a year is named by its months, here too.
+  const out: string[] = [datasetLine(doc.dataset, periodLabel(doc.period))];
   for (const flow of flowsInView(doc)) {
     const t = flowTable(doc, flow, ctx);
     if (!t) continue;

@@ -4,8 +4,8 @@ import type { OriginDoc, ProjectionDocument } from '../reports/schemas.js';
 import { formatMoney } from './format.js';
 import { displayWidth } from './wrap.js';
 
-/** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)" */
-export function datasetLine(info: DatasetDoc, year: number): string {
+/** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)"; a period may be a label ("January–November 2025"). */
+export function datasetLine(info: DatasetDoc, year: number | string): string {
   const src = [info.source.publisher, info.source.published].filter(Boolean).join(', ');
   return `${info.reporter}, ${year} — ${info.title}${src ? ` (${src})` : ''}`;
 }

@@ -16,3 +16,6 @@ export const DISPLAY_UNITS = ['auto', 'T', 'B', 'M', 'K', '1'] as const;
 
 /** The named scenarios every dataset has (a dataset may define more). */
 export const BUILTIN_SCENARIOS = ['baseline', 'optimistic', 'pessimistic'] as const;
+
+/** months: what --flow shows (the document always holds all three flows). */
+export const MONTH_FLOWS = ['all', 'exports', 'imports', 'balance'] as const;

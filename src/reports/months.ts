@@ -1,19 +1,19 @@
 // `tradecalc months`: the monthly series of a year — each month against the same month a year
 // earlier, growth year on year, year-to-date totals and momentum — for the reporter's total trade
 // or, with --partner, its trade with one partner.
-import { type FlowMonth, type MonthsReport, computeMonths, monthYears } from '../core/months.js';
+import { type FlowMonth, type MonthsReport, computeMonths, monthOffset, monthYears } from '../core/months.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, UsageError } from '../errors.js';
+import { monthsNotes } from '../render/months-words.js';
 import type { Columns } from './columns.js';
 import type { CommonOptions } from './common.js';
+import { MONTH_FLOWS } from './defaults.js';
 import { BUILT_IN, OPTION, type Origin, SCHEMA_VERSION, datasetDoc } from './document.js';
-import { monthsNotes } from '../render/months-words.js';
 import { parseCalendarYear, parseChoice } from './parse.js';
 import type { MonthsDocument } from './schemas.js';
 import type { RawOptions, ReportSpec } from './spec.js';
 
 /** What the views show: every flow, or one of them in detail. The document always has all three. */
-export const MONTH_FLOWS = ['all', 'exports', 'imports', 'balance'] as const;
 export type MonthFlow = (typeof MONTH_FLOWS)[number];
 
 export interface MonthsOptions {
@@ -79,7 +79,7 @@ export function monthsDocument(r: MonthsReport, a: MonthsAssumptions): MonthsDoc
         exports: row.exports.value,
         imports: row.imports.value,
         balance: row.balance.value,
-        yearEarlier: { month: `${r.year - 1}${row.month.slice(4)}`, exports: row.exports.yearEarlier, imports: row.imports.yearEarlier, balance: row.balance.yearEarlier },
+        yearEarlier: { month: monthOffset(row.month, -12), exports: row.exports.yearEarlier, imports: row.imports.yearEarlier, balance: row.balance.yearEarlier },
         exportGrowthPct: e.growthPct,
         exportGrowthBasis: e.growthBasis,
         importGrowthPct: m.growthPct,

@@ -5,7 +5,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from '../core/limits.js';
 import { builtinDatasetIds } from '../data/builtin.js';
 import { ENGINES } from '../data/formats/layout.js';
 import { formatCount } from '../render/format.js';
-import { BUILTIN_SCENARIOS, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT } from './defaults.js';
+import { BUILTIN_SCENARIOS, MONTH_FLOWS, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT } from './defaults.js';
 import type { AnySpec, ArgumentDecl, OptionDecl } from './spec.js';
 
 export interface CommandDecl {
@@ -87,7 +87,7 @@ export const COMMANDS: readonly CommandDecl[] = [
     description: 'the monthly series of a year: each month against a year earlier, growth, momentum and the year to date',
     options: [
       { flags: '--year <year>', description: 'the year whose months to show (default: the latest year with months in the data)' },
-      { flags: '--flow <flow>', description: 'show one flow in detail: exports, imports or balance (default: all)', hints: ['all', 'exports', 'imports', 'balance'] },
+      { flags: '--flow <flow>', description: 'show one flow in detail: exports, imports or balance (default: all)', hints: MONTH_FLOWS },
       { flags: '--chart', description: 'draw the series under the tables (default: on a terminal)' },
       { flags: '--no-chart', description: 'never draw the chart' },
     ],
