@@ -18,6 +18,8 @@ export type { SimulationReport, SimulationAssumptions, SimulatedYear, Simulation
 export { Xoshiro128 } from './core/prng.js';
 export { computeCheck, checkClaim, regionOf } from './core/check.js';
 export type { CheckReport, ClaimCheck, Region, Verdict, UncheckedReason } from './core/check.js';
+export { computeMonths, monthlyGrowth, derivedMonthlyGrowth, yearToDate, monthOffset, indexMonths, monthYears } from './core/months.js';
+export type { MonthsReport, MonthRow, FlowMonth, BalanceMonth, MonthlyGrowth, DerivedGrowth } from './core/months.js';
 export type { Interval } from './core/interval.js';
 export { figureInterval, rangeOf } from './core/interval.js';
 export { computeSummaryRanges, computeProjectionRanges } from './core/ranges.js';
@@ -44,6 +46,7 @@ export { scenarioGridDocument, scenarioComparisonDocument, resolveScenarios, com
 export { breakevenDocument, resolveBreakevenAssumptions, computeBreakevenReport } from './reports/breakeven.js';
 export { simulationDocument, resolveSimulate, runSimulation } from './reports/simulate.js';
 export { checkDocument } from './reports/check.js';
+export { monthsDocument, resolveMonths } from './reports/months.js';
 export { datasetDocument } from './reports/data.js';
 export { partnersDocument, resolvePartners, computePartnersReport } from './reports/partners.js';
 export { mirrorDocument, resolveMirror, computeMirrorReport } from './reports/mirror.js';

@@ -7,7 +7,8 @@
 //   unchecked    — the dataset lacks what the claim needs (a record needs earlier years, growth
 //                  needs the previous year's figures: a stated rate cannot be checked against itself).
 import { Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
-import { type Interval, factorInterval, figureInterval, flowInterval, interval, rangeOf, rateInterval, sub } from './interval.js';
+import { type Interval, factorInterval, figureInterval, flowInterval, interval, point, rangeOf, rateInterval, sub } from './interval.js';
+import { derivedMonthlyGrowth, indexMonths } from './months.js';
 import type { Claim, Dataset, Figure, YearRecord } from './types.js';
 import { type DatasetInfo, datasetInfo } from './types.js';
 
@@ -28,15 +29,24 @@ export type UncheckedReason =
   /** The forecast for `year` states neither export nor import growth (or there is none). */
   | { code: 'no-forecast-growth'; year: number }
   | { code: 'months-missing'; months: string[] }
+  | { code: 'month-growth-needs-amounts'; month: string; metric: 'exports' | 'imports' }
+  | { code: 'no-figures-for-month'; month: string }
   | { code: 'undefined-value'; why: string };
 
-/** How the figures were obtained: as reported, derived from two years, projected, or from months. */
+/**
+ * How the figures were obtained: as reported, derived from two years, projected, from the growth
+ * rates of two months as stated ("months"), or from monthly amounts: a month as reported, a month's
+ * growth on the same month a year earlier, and two months' such growth compared.
+ */
 export type FiguresBasis =
   | { kind: 'reported'; year: number }
   | { kind: 'derived'; year: number; from: number }
   /** A rate is null where the forecast does not state it: that flow was held flat, as `project` holds it. */
   | { kind: 'projected'; year: number; from: number; exportGrowthPct: Figure | null; importGrowthPct: Figure | null }
   | { kind: 'months'; from: string; to: string }
+  | { kind: 'reported-month'; month: string }
+  | { kind: 'derived-month'; month: string; from: string }
+  | { kind: 'derived-months'; from: string; to: string; fromGrowthPct: Decimal; toGrowthPct: Decimal }
   | { kind: 'record'; year: number; earlierYears: number[]; highestEarlierYear: number; highestEarlier: Interval };
 
 export interface ClaimCheck {
@@ -246,10 +256,27 @@ function checkRecord(dataset: Dataset, claim: Claim): ClaimCheck {
   };
 }
 
+/**
+ * "Accelerated": the later month's growth above the earlier month's. With the amounts of both
+ * months and of the same months a year earlier, each growth is computed from them (with the
+ * rounding of all four amounts); otherwise the growth rates the source states are compared.
+ */
 function checkAccelerated(dataset: Dataset, claim: Claim, accepts: Region): ClaimCheck {
-  const key = claim.metric === 'importGrowthPct' ? 'importGrowthPct' : 'exportGrowthPct';
-  const from = dataset.months.find((m) => m.month === claim.from)?.[key];
-  const to = dataset.months.find((m) => m.month === claim.to)?.[key];
+  const flow = claim.metric === 'importGrowthPct' ? 'imports' : 'exports';
+  const index = indexMonths(dataset.months);
+  const a = derivedMonthlyGrowth(index, claim.from!, flow);
+  const b = derivedMonthlyGrowth(index, claim.to!, flow);
+  if (a && b) {
+    if (!a.range || !b.range) return unchecked(claim, { code: 'undefined-value', why: `${flow} of ${!a.range ? a.from : b.from} may be zero within their rounding` }, accepts);
+    return judged(claim, accepts, {
+      value: b.value.minus(a.value),
+      range: sub(b.range, a.range),
+      basis: { kind: 'derived-months', from: claim.from!, to: claim.to!, fromGrowthPct: a.value, toGrowthPct: b.value },
+    });
+  }
+  const key = flow === 'imports' ? 'importGrowthPct' : 'exportGrowthPct';
+  const from = index.get(claim.from!)?.[key];
+  const to = index.get(claim.to!)?.[key];
   const missing = [!from ? claim.from! : null, !to ? claim.to! : null].filter((m): m is string => m !== null);
   if (!from || !to) return unchecked(claim, { code: 'months-missing', months: missing }, accepts);
   return judged(claim, accepts, {
@@ -259,14 +286,48 @@ function checkAccelerated(dataset: Dataset, claim: Claim, accepts: Region): Clai
   });
 }
 
+/**
+ * The figures a claim about one month is tested against: its amounts as reported, or its growth
+ * on the same month a year earlier computed from the amounts of both (a stated monthly rate cannot
+ * be checked against itself).
+ */
+function figuresForMonth(dataset: Dataset, claim: Claim): Figures | UncheckedReason {
+  const month = claim.month!;
+  const index = indexMonths(dataset.months);
+  if (claim.metric === 'exportGrowthPct' || claim.metric === 'importGrowthPct') {
+    const flow = claim.metric === 'exportGrowthPct' ? 'exports' : 'imports';
+    const g = derivedMonthlyGrowth(index, month, flow);
+    if (!g) return { code: 'month-growth-needs-amounts', month, metric: flow };
+    if (!g.range) return { code: 'undefined-value', why: `the ${g.from} ${flow} may be zero within their rounding` };
+    return { value: g.value, range: g.range, basis: { kind: 'derived-month', month, from: g.from } };
+  }
+  const m = index.get(month);
+  const figure = (f: Figure | undefined) => (f ? { value: f.value, range: figureInterval(f) } : null);
+  const e = figure(m?.exports);
+  const i = figure(m?.imports);
+  const basis: FiguresBasis = { kind: 'reported-month', month };
+  if (claim.metric === 'exports' && e) return { ...e, basis };
+  if (claim.metric === 'imports' && i) return { ...i, basis };
+  if (claim.metric === 'balance' && e && i) return { value: e.value.minus(i.value), range: sub(e.range, i.range), basis };
+  return { code: 'no-figures-for-month', month };
+}
+
 export function checkClaim(dataset: Dataset, claim: Claim): ClaimCheck {
   if (claim.qualifier === 'record') return checkRecord(dataset, claim);
   const accepts = regionOf(claim);
   if (!accepts) return unchecked(claim, { code: 'undefined-value', why: `"${claim.qualifier}" needs a stated value` }, null);
   if (claim.qualifier === 'accelerated') return checkAccelerated(dataset, claim, accepts);
-  const fig = figuresFor(dataset, claim);
+  const fig = claim.month !== undefined ? figuresForMonth(dataset, claim) : figuresFor(dataset, claim);
   if ('code' in fig) return unchecked(claim, fig, accepts);
   return judged(claim, accepts, fig);
+}
+
+/** The latest year with figures: of the complete years, else of the months (a dataset of months alone). */
+function latestYearOf(dataset: Dataset): number {
+  const year = dataset.years[dataset.years.length - 1]?.year;
+  if (year !== undefined) return year;
+  const month = dataset.months[dataset.months.length - 1]?.month;
+  return month ? Number(month.slice(0, 4)) : Math.max(...dataset.gaps.map((g) => g.year));
 }
 
 export function computeCheck(dataset: Dataset): CheckReport {
@@ -275,7 +336,7 @@ export function computeCheck(dataset: Dataset): CheckReport {
   return {
     kind: 'check',
     dataset: datasetInfo(dataset),
-    latestYear: dataset.years[dataset.years.length - 1]!.year,
+    latestYear: latestYearOf(dataset),
     checks,
     counts: { consistent: count('consistent'), inconsistent: count('inconsistent'), unchecked: count('unchecked') },
   };

@@ -114,10 +114,12 @@ export interface Provenance {
 export interface Claim {
   id: string;
   label: string;
-  /** What the claim is about: a metric of a year, of a month pair, or of a forecast. */
+  /** What the claim is about: a metric of a year, of a month, of a month pair, or of a forecast. */
   metric: 'balance' | 'exports' | 'imports' | 'exportGrowthPct' | 'importGrowthPct';
   qualifier: Qualifier;
   year?: number | undefined;
+  /** A claim about one month ("2025-12") instead of a year: its amounts, or its growth on a year earlier. */
+  month?: string | undefined;
   value?: Figure | undefined;
   /** For "accelerated" (later growth above earlier growth): the earlier and later month compared. */
   from?: string | undefined;

@@ -225,7 +225,7 @@ export function datasetFromValidated(raw: RawDataset, source: string): Dataset {
         : (amountFigure(c.value, `${path}.value`, problems, currency) ?? undefined);
     }
     claimShapeProblems(c, path, problems);
-    return { id: c.id, label: c.label, metric: c.metric, qualifier: c.qualifier, year: c.year, value, from: c.from, to: c.to };
+    return { id: c.id, label: c.label, metric: c.metric, qualifier: c.qualifier, year: c.year, month: c.month, value, from: c.from, to: c.to };
   });
 
   const scenarioIds = new Set<string>();
@@ -269,13 +269,17 @@ const VALUE_QUALIFIERS = new Set(['exactly', 'nearly', 'around', 'about', 'appro
 function claimShapeProblems(c: RawDataset['claims'] extends (infer T)[] | undefined ? T : never, path: string, problems: Problems): void {
   const isRate = c.metric === 'exportGrowthPct' || c.metric === 'importGrowthPct';
   if (c.qualifier === 'accelerated') {
+    if (c.year !== undefined || c.month !== undefined) problems.push(`${path}: "accelerated" compares the months "from" and "to" (leave out "year" and "month")`);
     if (!isRate) problems.push(`${path}.metric: "accelerated" compares growth rates (expected exportGrowthPct or importGrowthPct)`);
     if (!c.from || !c.to) problems.push(`${path}: "accelerated" needs "from" and "to" months (the earlier and the later month)`);
     else if (c.from >= c.to) problems.push(`${path}.to: ${c.to} is not after ${c.from}`);
     return;
   }
   if (c.from !== undefined || c.to !== undefined) problems.push(`${path}: "from" and "to" go only with the qualifier "accelerated"`);
-  if (c.year === undefined) problems.push(`${path}.year: a "${c.qualifier}" claim needs the year it is about`);
+  if (c.month !== undefined) {
+    if (c.year !== undefined) problems.push(`${path}: give the year or the month the claim is about, not both`);
+    if (c.qualifier === 'record') problems.push(`${path}.month: "record" compares years (expected "year")`);
+  } else if (c.year === undefined) problems.push(`${path}.year: a "${c.qualifier}" claim needs the year (or the month) it is about`);
   if (VALUE_QUALIFIERS.has(c.qualifier) && c.value === undefined) problems.push(`${path}.value: a "${c.qualifier}" claim needs the value it states`);
   if (c.qualifier === 'relatively flat' && !isRate) problems.push(`${path}.metric: "relatively flat" describes a growth rate (expected exportGrowthPct or importGrowthPct)`);
   if (c.qualifier === 'record' && isRate) problems.push(`${path}.metric: "record" compares amounts across years (expected balance, exports or imports)`);

@@ -1,7 +1,8 @@
 // The dataset file format (JSON), as a valibot schema: one definition that validates files, names
 // the JSON path of every problem, and is emitted as a JSON Schema by `tradecalc data schema`.
-// Version 2 adds monthly amounts, partners, codes and an import's provenance, and allows a year
-// with one flow (the other is unknown, not zero); version 1 files load as they always did.
+// Version 2 adds monthly amounts, partners, codes and an import's provenance, claims about a month,
+// and allows a year with one flow (the other is unknown, not zero); version 1 files load as they
+// always did.
 import * as v from 'valibot';
 
 export const DATASET_SCHEMA_VERSION = 2;
@@ -119,6 +120,8 @@ export const ClaimSchema = v.strictObject({
   // A claim without a qualifier states its value as is: "exactly", to its rounding.
   qualifier: v.optional(Qualifier, 'exactly'),
   year: v.optional(Year),
+  // A claim about one month instead of a year ("December exports +6.6 % year on year").
+  month: v.optional(Month),
   value: v.optional(AmountSchema),
   from: v.optional(Month),
   to: v.optional(Month),

@@ -66,6 +66,12 @@ export function basisText(c: ClaimFacts, currency: string): string {
       return `the ${b.from} and ${b.year} figures`;
     case 'months':
       return `${b.from} to ${b.to}`;
+    case 'reported-month':
+      return `the ${b.month} figures`;
+    case 'derived-month':
+      return `the ${b.from} and ${b.month} amounts`;
+    case 'derived-months':
+      return `the monthly amounts: ${b.from} ${formatPct(b.fromGrowthPct, { sign: true })} and ${b.to} ${formatPct(b.toGrowthPct, { sign: true })}, each on the same month a year earlier`;
     case 'record':
       return `the ${b.year} figures against ${b.earlierYears.join(', ')} (furthest earlier: ${b.highestEarlierYear}, ${formatMoneyRange(b.highestEarlier.low, b.highestEarlier.high, { currency })})`;
     case 'projected': {
@@ -90,6 +96,10 @@ export function uncheckedText(u: NonNullable<ClaimFacts['unchecked']>): string {
       return `${u.year} is after the data, and the data has no growth forecast for ${u.year} (neither exports nor imports)`;
     case 'months-missing':
       return `the data has no monthly growth for ${u.months.join(' and ')}`;
+    case 'month-growth-needs-amounts':
+      return `growth needs the ${u.month} ${u.metric} and those of the same month a year earlier to compute it; a stated rate cannot be checked against itself`;
+    case 'no-figures-for-month':
+      return `the data has no figures for ${u.month}`;
     case 'undefined-value':
       return u.why;
   }

@@ -3,7 +3,7 @@
 // the flow the report is about (balances: deficits left of zero, surpluses right).
 import type { Decimal } from '../core/decimal.js';
 import type { PartnersDocument } from '../reports/schemas.js';
-import { type Bar, renderDivergingBarChart } from './bar-chart.js';
+import { type Bar, renderDivergingBarChart } from './diverging-bar-chart.js';
 import { formatMoney, formatPct } from './format.js';
 import { partnersNotes } from './partners-words.js';
 import type { TextContext } from './style.js';

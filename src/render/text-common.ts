@@ -4,7 +4,7 @@ import type { OriginDoc, ProjectionDocument } from '../reports/schemas.js';
 import { formatCount, formatMoney } from './format.js';
 import { displayWidth } from './wrap.js';
 
-/** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)"; "China with USA, 2024 — …" for a bilateral view. */
+/** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)"; "China with USA, 2024 — …" for a bilateral view; a period may be a label ("January–November 2025"). */
 export function datasetLine(info: DatasetDoc, year: number | string): string {
   const src = [info.source.publisher, info.source.published].filter(Boolean).join(', ');
   const who = info.partner && info.partner !== 'World' ? `${info.reporter} with ${info.partner}` : info.reporter;

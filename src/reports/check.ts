@@ -33,6 +33,7 @@ export function claimDoc(c: ClaimCheck, currency: string): CheckClaimDoc {
     metric: c.claim.metric,
     qualifier: c.claim.qualifier,
     year: c.claim.year ?? null,
+    month: c.claim.month ?? null,
     from: c.claim.from ?? null,
     to: c.claim.to ?? null,
     measure: c.measure,
@@ -65,7 +66,7 @@ export function checkDocument(r: CheckReport): CheckDocument {
 }
 
 const CLAIM_COLUMNS = [
-  'id', 'label', 'metric', 'qualifier', 'year', 'from', 'to', 'stated', 'claimValue',
+  'id', 'label', 'metric', 'qualifier', 'year', 'month', 'from', 'to', 'stated', 'claimValue',
 ] as const;
 
 export const checkSpec: ReportSpec<Record<string, never>, Dataset, CheckReport, CheckDocument, 'dataset'> = {

@@ -119,7 +119,7 @@ export function datasetDocument(ds: Dataset): DatasetDocument {
       gdpGrowthQualifier: f.gdpGrowthPct?.qualifier ?? null,
       source: f.source ?? null,
     })),
-    claims: ds.claims.map((c) => ({ id: c.id, label: c.label, metric: c.metric, qualifier: c.qualifier, year: c.year ?? null, claimValue: figureValue(c.value), from: c.from ?? null, to: c.to ?? null })),
+    claims: ds.claims.map((c) => ({ id: c.id, label: c.label, metric: c.metric, qualifier: c.qualifier, year: c.year ?? null, month: c.month ?? null, claimValue: figureValue(c.value), from: c.from ?? null, to: c.to ?? null })),
     scenarios: ds.scenarios.map((s) => ({ id: s.id, label: s.label, exportGrowthPct: s.exportGrowthPct.value, importGrowthPct: s.importGrowthPct.value, description: s.description ?? null })),
   };
 }

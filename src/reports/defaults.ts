@@ -30,3 +30,5 @@ export const PARTNER_MEASURES = ['balance', 'exports', 'imports', 'total'] as co
  * introduction); a uniform 6 % is the factor commonly used for such comparisons.
  */
 export const CIF_FOB_DEFAULT_PCT = '6';
+/** months: what --flow shows (the document always holds all three flows). */
+export const MONTH_FLOWS = ['all', 'exports', 'imports', 'balance'] as const;

@@ -5,7 +5,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, RUNS_MAX } from '../core/limits.js';
 import { builtinDatasetIds } from '../data/builtin.js';
 import { ENGINES } from '../data/formats/layout.js';
 import { formatCount } from '../render/format.js';
-import { BUILTIN_SCENARIOS, CIF_FOB_DEFAULT_PCT, PARTNER_MEASURES, PARTNERS_TOP_DEFAULT, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT } from './defaults.js';
+import { BUILTIN_SCENARIOS, CIF_FOB_DEFAULT_PCT, MONTH_FLOWS, PARTNER_MEASURES, PARTNERS_TOP_DEFAULT, SCENARIO_EXPORT_RANGE, SCENARIO_IMPORT_RANGE, SHELLS, SIMULATE_SD_PCT } from './defaults.js';
 import type { AnySpec, ArgumentDecl, OptionDecl } from './spec.js';
 
 export interface CommandDecl {
@@ -81,6 +81,24 @@ export const COMMANDS: readonly CommandDecl[] = [
     examples: ['tradecalc check', 'tradecalc check --data claims.json', 'tradecalc check --json | jq \'.claims[] | select(.status != "consistent")\''],
     common: 'all',
     load: async () => (await import('./check.js')).checkSpec,
+  },
+  {
+    path: ['months'],
+    description: 'the monthly series of a year: each month against a year earlier, growth, momentum and the year to date',
+    options: [
+      { flags: '--year <year>', description: 'the year whose months to show (default: the latest year with months in the data)' },
+      { flags: '--flow <flow>', description: 'show one flow in detail: exports, imports or balance (default: all)', hints: MONTH_FLOWS },
+      { flags: '--chart', description: 'draw the series under the tables (default: on a terminal)' },
+      { flags: '--no-chart', description: 'never draw the chart' },
+    ],
+    examples: [
+      'tradecalc months',
+      'tradecalc months --data census/2024 --flow exports --chart',
+      'tradecalc months --data census/2024 --partner China --year 2024',
+      "tradecalc months --json | jq '.months[] | {month, exportGrowthPct, exportMomentumPp}'",
+    ],
+    common: 'all',
+    load: async () => (await import('./months.js')).monthsSpec,
   },
   {
     path: ['data', 'list'],
@@ -239,8 +257,8 @@ export const COMMANDS: readonly CommandDecl[] = [
     arguments: [
       {
         name: '<kind>',
-        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, dataset, dataset-list, validation, import, import-plan, partners, mirror',
-        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'dataset', 'dataset-list', 'validation', 'import', 'import-plan', 'partners', 'mirror'],
+        description: 'a document kind: summary, projection, scenario-grid, scenario-comparison, breakeven, simulation, check, months, dataset, dataset-list, validation, import, import-plan, partners, mirror',
+        hints: ['summary', 'projection', 'scenario-grid', 'scenario-comparison', 'breakeven', 'simulation', 'check', 'months', 'dataset', 'dataset-list', 'validation', 'import', 'import-plan', 'partners', 'mirror'],
       },
     ],
     examples: ['tradecalc schema projection > projection.schema.json', 'tradecalc schema summary | jq .properties.balance'],

@@ -375,6 +375,9 @@ const BasisS = v.variant('kind', [
     importGrowthPct: v.nullable(Pct),
   }),
   v.strictObject({ kind: v.literal('months'), from: Month, to: Month }),
+  v.strictObject({ kind: v.literal('reported-month'), month: Month }),
+  v.strictObject({ kind: v.literal('derived-month'), month: Month, from: Month }),
+  v.strictObject({ kind: v.literal('derived-months'), from: Month, to: Month, fromGrowthPct: Pct, toGrowthPct: Pct }),
   v.strictObject({ kind: v.literal('record'), year: Year, earlierYears: v.array(Year), highestEarlierYear: Year, highestEarlier: IntervalS }),
 ]);
 
@@ -384,6 +387,8 @@ const UncheckedS = v.variant('code', [
   v.strictObject({ code: v.literal('no-figures-for-year'), year: Year, years: v.array(Year) }),
   v.strictObject({ code: v.literal('no-forecast-growth'), year: Year }),
   v.strictObject({ code: v.literal('months-missing'), months: v.array(Month) }),
+  v.strictObject({ code: v.literal('month-growth-needs-amounts'), month: Month, metric: v.picklist(['exports', 'imports']) }),
+  v.strictObject({ code: v.literal('no-figures-for-month'), month: Month }),
   v.strictObject({ code: v.literal('undefined-value'), why: Text }),
 ]);
 
@@ -403,6 +408,7 @@ export const CheckSchema = envelope(
         metric: MetricS,
         qualifier: QualifierS,
         year: v.nullable(Year),
+        month: v.nullable(Month),
         from: v.nullable(Month),
         to: v.nullable(Month),
         measure: v.picklist(['money', 'pct', 'pp']),
@@ -417,6 +423,51 @@ export const CheckSchema = envelope(
         holdsAsStated: v.nullable(v.boolean()),
         unchecked: v.nullable(UncheckedS),
         reason: Text,
+      }),
+    ),
+  },
+);
+
+// ----------------------------------------------------------------------------------------------
+// months
+
+const MaybeMoney = v.nullable(Money);
+const MaybePct = v.nullable(Pct);
+const GrowthBasisS = v.nullable(v.picklist(['derived', 'stated']));
+const MonthFlowsS = v.strictObject({ exports: MaybeMoney, imports: MaybeMoney, balance: MaybeMoney });
+
+export const MonthsSchema = envelope(
+  'months',
+  {
+    year: Year,
+    flow: v.picklist(['all', 'exports', 'imports', 'balance']),
+    origins: v.strictObject({ year: OriginSchema, flow: OriginSchema }),
+  },
+  {
+    period: v.strictObject({ year: Year, from: Month, to: Month, monthCount: Count, complete: v.boolean() }),
+    months: v.array(
+      v.strictObject({
+        month: Month,
+        exports: MaybeMoney,
+        imports: MaybeMoney,
+        balance: MaybeMoney,
+        yearEarlier: v.strictObject({ month: Month, exports: MaybeMoney, imports: MaybeMoney, balance: MaybeMoney }),
+        exportGrowthPct: MaybePct,
+        exportGrowthBasis: GrowthBasisS,
+        importGrowthPct: MaybePct,
+        importGrowthBasis: GrowthBasisS,
+        balanceChange: MaybeMoney,
+        exportMomentumPp: v.nullable(Pp),
+        importMomentumPp: v.nullable(Pp),
+        yearToDate: v.strictObject({
+          exports: MaybeMoney,
+          imports: MaybeMoney,
+          balance: MaybeMoney,
+          exportGrowthPct: MaybePct,
+          importGrowthPct: MaybePct,
+          balanceChange: MaybeMoney,
+          yearEarlier: MonthFlowsS,
+        }),
       }),
     ),
   },
@@ -480,7 +531,7 @@ export const DatasetDocumentSchema = envelope(
       }),
     ),
     claims: v.array(
-      v.strictObject({ id: Text, label: Text, metric: MetricS, qualifier: QualifierS, year: v.nullable(Year), claimValue: v.nullable(Num), from: v.nullable(Month), to: v.nullable(Month) }),
+      v.strictObject({ id: Text, label: Text, metric: MetricS, qualifier: QualifierS, year: v.nullable(Year), month: v.nullable(Month), claimValue: v.nullable(Num), from: v.nullable(Month), to: v.nullable(Month) }),
     ),
     scenarios: v.array(v.strictObject({ id: Text, label: Text, exportGrowthPct: Pct, importGrowthPct: Pct, description: v.nullable(Text) })),
   },
@@ -673,6 +724,7 @@ export const DOCUMENT_SCHEMAS = {
   breakeven: BreakevenSchema,
   simulation: SimulationSchema,
   check: CheckSchema,
+  months: MonthsSchema,
   dataset: DatasetDocumentSchema,
   'dataset-list': DatasetListSchema,
   validation: ValidationSchema,
@@ -691,6 +743,7 @@ export type ScenarioComparisonDocument = v.InferOutput<typeof ScenarioComparison
 export type BreakevenDocument = v.InferOutput<typeof BreakevenSchema>;
 export type SimulationDocument = v.InferOutput<typeof SimulationSchema>;
 export type CheckDocument = v.InferOutput<typeof CheckSchema>;
+export type MonthsDocument = v.InferOutput<typeof MonthsSchema>;
 export type DatasetDocument = v.InferOutput<typeof DatasetDocumentSchema>;
 export type DatasetListDocument = v.InferOutput<typeof DatasetListSchema>;
 export type ValidationDocument = v.InferOutput<typeof ValidationSchema>;
@@ -713,6 +766,7 @@ const TITLES: Record<DocumentKind, string> = {
   breakeven: 'tradecalc breakeven --json',
   simulation: 'tradecalc simulate --json',
   check: 'tradecalc check --json',
+  months: 'tradecalc months --json',
   dataset: 'tradecalc data show --json',
   'dataset-list': 'tradecalc data list --json',
   validation: 'tradecalc data validate --json',

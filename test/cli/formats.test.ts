@@ -186,6 +186,7 @@ const expectedOf: Record<string, (doc: Json) => Expected> = {
       ['metric', (c) => c.metric],
       ['qualifier', (c) => c.qualifier],
       ['year', (c) => c.year],
+      ['month', (c) => c.month],
       ['from', (c) => c.from],
       ['to', (c) => c.to],
       ['stated', (c) => c.stated],
@@ -201,6 +202,19 @@ const expectedOf: Record<string, (doc: Json) => Expected> = {
       ['holdsAsStated', (c) => c.holdsAsStated],
       ['reason', (c) => c.reason],
     ]),
+  // One row per month: the month, then each flow in view (all three, or --flow's) with its paths.
+  months: (doc) => {
+    const flow = at(doc, 'assumptions.flow') as string;
+    const paths: Record<string, string[]> = {
+      exports: ['exports', 'yearEarlier.exports', 'exportGrowthPct', 'exportGrowthBasis', 'exportMomentumPp', 'yearToDate.exports', 'yearToDate.yearEarlier.exports', 'yearToDate.exportGrowthPct'],
+      imports: ['imports', 'yearEarlier.imports', 'importGrowthPct', 'importGrowthBasis', 'importMomentumPp', 'yearToDate.imports', 'yearToDate.yearEarlier.imports', 'yearToDate.importGrowthPct'],
+      balance: ['balance', 'yearEarlier.balance', 'balanceChange', 'yearToDate.balance', 'yearToDate.yearEarlier.balance', 'yearToDate.balanceChange'],
+    };
+    const flows = flow === 'all' ? ['exports', 'imports', 'balance'] : [flow];
+    const columns: Column[] = [['month', (m) => m.month], ...flows.flatMap((f) => paths[f]!.map((p): Column => [p, (m) => at(m, p)]))];
+    // Under the table: the period's totals, then what the data lacks.
+    return { ...table(doc.months as Json[], columns), notes: expect.any(Array) as unknown as string[] };
+  },
   'dataset-list': (doc) => table(doc.datasets as Json[], LISTED),
   validation: (doc) => {
     expect(doc.valid).toBe(true);
@@ -313,6 +327,10 @@ export const FLAT_COMMANDS: [string[], number, string, string][] = [
   [['simulate', '--runs', '2000', '--years', '3', '--growth-sd', '3'], 0, 'simulation', 'Chance the balance is at or above $1T'],
   [['check'], 0, 'check', '4 consistent, 0 inconsistent, 3 cannot be checked'],
   [['check', '--data', deficit], 1, 'check', '✘ inconsistent'],
+  [['months'], 0, 'months', 'Exports, November–December 2025'],
+  [['months', '--data', `${fixtures}china-months.json`], 0, 'months', '2025: a surplus of $1.13T'],
+  [['months', '--data', `${fixtures}china-months.json`, '--flow', 'exports', '--year', '2024'], 0, 'months', 'Exports, 2024'],
+  [['check', '--data', `${fixtures}china-months-weak-december.json`], 1, 'check', 'from the monthly amounts'],
   [['data', 'list'], 0, 'dataset-list', 'china-2025'],
   [['data', 'list', '--data', csvFile], 0, 'dataset-list', 'northland'],
   [['data', 'show'], 0, 'dataset', 'Claims (tradecalc check tests them)'],

@@ -97,6 +97,14 @@ const MODES: Mode[] = [
   mode(['check'], 'check'),
   mode(['check', '--data', deficit], 'check', 1),
   mode(['check', '--data', csvFile, '--reporter', 'China'], 'check'),
+  // months: a complete year of amounts (the sample below), stated rates only, one flow of a year without the year before,
+  // a bilateral view with a missing month; check on monthly amounts (both verdicts)
+  mode(['months', '--data', `${fixtures}china-months.json`], 'months'),
+  mode(['months'], 'months'),
+  mode(['months', '--data', `${fixtures}china-months.json`, '--flow', 'balance', '--year', '2024'], 'months'),
+  mode(['months', '--data', `${fixtures}publishers/census/2024`, '--partner', 'Mexico', '--year', '2024', '--flow', 'imports'], 'months'),
+  mode(['check', '--data', `${fixtures}china-months.json`], 'check'),
+  mode(['check', '--data', `${fixtures}china-months-weak-december.json`], 'check', 1),
   // data show, list and validate
   mode(['data', 'show'], 'dataset'),
   mode(['data', 'show', 'china-2025'], 'dataset'),

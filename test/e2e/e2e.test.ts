@@ -58,6 +58,10 @@ describe('bin/tradecalc', () => {
       'mirror-cif-fob.txt',
       ['mirror', '--data', `${root}test/fixtures/publishers/comtrade/TradeData_2024.csv`, '--data', `${root}test/fixtures/publishers/census/2024`, '--reporter', 'China', '--partner', 'United States', '--cif-fob'],
     ],
+    ['months.txt', ['months', '--chart']],
+    ['months-amounts.txt', ['months', '--data', `${root}test/fixtures/china-months.json`, '--chart']],
+    ['months-partner.txt', ['months', '--data', `${root}test/fixtures/publishers/census/2024`, '--partner', 'Mexico', '--year', '2024', '--flow', 'imports', '--chart']],
+    ['check-months.txt', ['check', '--data', `${root}test/fixtures/china-months.json`]],
   ])('%s matches its golden file', (name, args) => {
     const r = tradecalc(args);
     expect(r.stderr).toBe('');
