@@ -3,10 +3,10 @@
 // The same path for every command; what differs is the spec.
 import type { Dataset } from '../core/types.js';
 import type { LoadedDatasets } from '../data/load-file.js';
-import { DataError, InterruptedError } from '../errors.js';
+import { DataError, InterruptedError, UsageError } from '../errors.js';
 import { gridOf } from '../reports/columns.js';
 import { parseCommon } from '../reports/common.js';
-import type { CommandDecl } from '../reports/registry.js';
+import { COMMANDS, type CommandDecl } from '../reports/registry.js';
 import type { AnySpec, Control, RawOptions } from '../reports/spec.js';
 import type { IO } from './io.js';
 import { type OutputOptions, checkOutputPath, emit, resolveOutput, writeFileAtomically } from './output.js';
@@ -92,12 +92,23 @@ function controlOf(io: IO): { control: Control; release: () => void } {
   };
 }
 
+/** Why a command without a chart cannot give an SVG, naming the ones that can. */
+function noChart(decl: CommandDecl, raw: RawOptions): string {
+  const name = `tradecalc ${decl.path.join(' ')}`;
+  const charts = COMMANDS.filter((c) => c.chart).map((c) => c.path.join(' ')).sort();
+  const which = `the commands that do: ${charts.join(', ')}`;
+  return raw.format === 'svg'
+    ? `--format svg: ${name} draws no chart (${which}; use table, json, csv or markdown)`
+    : `--output ${JSON.stringify(raw.output)} asks for an SVG picture, and ${name} draws no chart (${which}; give --format to write another format to that file)`;
+}
+
 export async function runReport(decl: CommandDecl, raw: RawOptions, args: readonly (string | undefined)[], io: IO): Promise<number> {
   const spec = await decl.load();
   let common = parseCommon(raw);
   if (spec.jsonOnly && common.format === 'table') common = { ...common, format: 'json' };
   // --output names the report's file, not its view: the view's format is not taken from its extension.
   if (spec.outputIsArtifact && raw.format === undefined && raw.json !== true) common = { ...common, format: 'table' };
+  if (common.format === 'svg' && !spec.svg) throw new UsageError(noChart(decl, raw));
   const opts = spec.parse(raw, args, common);
   // A report that makes a file (import's datasets) prints its view and writes the file to --output.
   const output: OutputOptions = await resolveOutput(io, spec.outputIsArtifact ? { ...common, output: undefined } : common);
@@ -132,6 +143,7 @@ export async function runReport(decl: CommandDecl, raw: RawOptions, args: readon
     json: () => doc,
     grid: () => gridOf(doc, spec.columns(doc), spec.notes?.(doc)),
     text: (ctx) => spec.text(doc, ctx, opts),
+    svg: spec.svg ? () => spec.svg!(doc, { unit: common.unit }) : undefined,
     wrap: spec.wrap?.(doc) ?? true,
   });
   return spec.exitCode?.(doc) ?? 0;

@@ -50,6 +50,12 @@ describe('bin/tradecalc', () => {
     ['check.txt', ['check']],
     ['data-show.txt', ['data', 'show']],
     ['project-help.txt', ['project', '--help']],
+    // The charts as SVG pictures (test/cli/svg.test.ts reads them back and renders them).
+    ['project.svg', ['project', '--years', '10', '--growth', '3', '--import-growth', '6', '--format', 'svg']],
+    ['project-ranges.svg', ['project', '--ranges', '--years', '2', '--format', 'svg']],
+    ['simulate.svg', ['simulate', '--runs', '20000', '--growth', '0', '--growth-sd', '4', '--import-growth-sd', '0', '--format', 'svg']],
+    ['scenarios.svg', ['scenarios', '--format', 'svg']],
+    ['scenarios-named.svg', ['scenarios', '--scenario', 'baseline,optimistic,pessimistic', '--years', '3', '--format', 'svg']],
   ])('%s matches its golden file', (name, args) => {
     const r = tradecalc(args);
     expect(r.stderr).toBe('');
