@@ -226,6 +226,19 @@ describe('project --format svg', () => {
     expect(c.doc.base.balance).toBeGreaterThan(0);
   });
 
+  it('a century: markers shrink so neighbours stay apart, labels thin out, first and last kept', async () => {
+    const c = await chart(['project', '--years', '100', '--growth', '3']);
+    const circles = byClass(c.svg, 'point');
+    expect(circles).toHaveLength(101);
+    const gap = numAttr(circles[1]!, 'cx') - numAttr(circles[0]!, 'cx');
+    expect(2 * numAttr(circles[0]!, 'r')).toBeLessThan(gap);
+    const x = readAxis(c.svg, 'x', false);
+    expect(x.ticks.length).toBeLessThan(30);
+    expect([x.ticks[0]!.label, x.ticks[x.ticks.length - 1]!.label]).toEqual(['2025', '2125']);
+    // An axis of positive balances starts at zero, not below it.
+    expect(readAxis(c.svg, 'y').ticks[0]!.value).toBe(0);
+  });
+
   it('--ranges draws each balance range as a whisker from its low to its high end', async () => {
     const c = await chart(['project', '--ranges', '--years', '2']);
     const { y } = checkProjection(c);
@@ -311,6 +324,19 @@ describe('simulate --format svg', () => {
     // Above the bars on the far left (the tail has few runs), nothing but background.
     const tail = bars[0]!;
     expectBackground(c.picture, numAttr(tail, 'x') + numAttr(tail, 'width') / 2, box.top + (numAttr(tail, 'y') - box.top) / 2 + 0.5, 'above the tail');
+  });
+
+  it('no uncertainty, one balance: its bar is still seen, on that balance', async () => {
+    const c = await chart(['simulate', '--runs', '100', '--growth-sd', '0', '--import-growth-sd', '0']);
+    expect(c.doc.histogram.min).toBe(c.doc.histogram.max);
+    const x = readAxis(c.svg, 'x');
+    const bars = byClass(c.svg, 'bar');
+    expect(bars).toHaveLength(1);
+    const bar = bars[0]!;
+    close(numAttr(bar, 'x') + numAttr(bar, 'width') / 2, x.position(c.doc.histogram.min), 'the bar on the balance');
+    expect(numAttr(bar, 'width')).toBeGreaterThanOrEqual(2);
+    expect(bar.attrs.class).toBe('bar above');
+    expectColour(c.picture, numAttr(bar, 'x') + numAttr(bar, 'width') / 2, numAttr(bar, 'y') + 10, COLOURS.above, 'the one bar');
   });
 
   it('a threshold outside the simulated range still has its line: the axis reaches it', async () => {

@@ -76,7 +76,7 @@ export function svgBarChart(spec: BarChartSpec): string {
   const catLabels = spec.categories.labels.map((l) => fitText(l, TYPE.label, CATEGORY_LABEL_MAX));
   const left = 16 + 22 + Math.max(0, ...catLabels.map((l) => textWidth(l, TYPE.label))) + 12;
   const bandHeight = 24;
-  const frame = layoutFrame(spec.text, legend, { width: spec.width, plotHeight: spec.plotHeight ?? Math.max(120, n * bandHeight), left, right: 32, below: 50 });
+  const frame = layoutFrame(spec.text, legend, { width: spec.width, plotHeight: spec.plotHeight ?? Math.max(120, n * bandHeight, textWidth(spec.categories.title, TYPE.label) + 16), left, right: 32, below: 50 });
   const plot = frame.plot;
   const x = linear(ticks.lo, ticks.hi, plot.left, plot.right);
   const band = (plot.bottom - plot.top) / Math.max(1, n);

@@ -43,7 +43,9 @@ export function svgHeatMap(spec: HeatMapSpec): string {
   const legend: LegendItem[] = spec.legend.map((l) => ({ symbol: 'swatch', colour: FILLS[l.tone], label: l.label }));
   if (spec.boundary) legend.push({ symbol: 'line', colour: COLOURS.threshold, label: spec.boundary.label });
   const left = 16 + 22 + Math.max(0, ...spec.rows.labels.map((l) => textWidth(l, TYPE.label))) + 12;
-  const cellH = rows <= 16 ? 28 : Math.max(4, Math.min(28, Math.floor(560 / rows)));
+  // Cells 28 high, fewer pixels each past 16 rows; and the plot at least as tall as its rotated title.
+  const titleRoom = textWidth(spec.rows.title, TYPE.label) + 16;
+  const cellH = rows <= 16 ? Math.max(28, Math.ceil(titleRoom / Math.max(1, rows))) : Math.max(4, Math.min(28, Math.floor(560 / rows)));
   const frame = layoutFrame(spec.text, legend, { width: spec.width, plotHeight: rows * cellH, left, right: 24, below: 50 });
   const plot = frame.plot;
   const cellW = (plot.right - plot.left) / Math.max(1, cols);

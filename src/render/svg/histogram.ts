@@ -62,8 +62,10 @@ export function svgHistogram(spec: HistogramSpec): string {
 
   const bars = bins.flatMap((b) => {
     if (b.count === 0) return [];
-    const x0 = x(b.low);
-    const x1 = x(b.high);
+    let x0 = x(b.low);
+    let x1 = x(b.high);
+    // A bin with no width (every run gave the same balance) is still seen: a narrow bar on its value.
+    if (x1 - x0 < 3) [x0, x1] = [(x0 + x1) / 2 - 1.5, (x0 + x1) / 2 + 1.5];
     // A hairline of white between neighbouring bars, where they are wide enough to spare it.
     const gap = x1 - x0 > 4 ? 0.5 : 0;
     const top = y(new Decimal(b.count));

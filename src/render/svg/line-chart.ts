@@ -47,9 +47,13 @@ export function svgLineChart(spec: LineChartSpec): string {
   if (all.length === 0) all.push(new Decimal(0));
   const lo = all.reduce((m, v) => (v.lt(m) ? v : m), all[0]!);
   const hi = all.reduce((m, v) => (v.gt(m) ? v : m), all[0]!);
-  // A twentieth of the span beyond the extremes, so no point and no threshold sits on the plot's edge.
+  // A twentieth of the span beyond the extremes, so no point and no threshold sits on the plot's
+  // edge; but an axis of positive values does not go below zero for it (nor a negative one above).
   const pad = hi.minus(lo).div(20);
-  const ticks = niceTicks(lo.minus(pad), hi.plus(pad));
+  const zero = new Decimal(0);
+  const low = lo.gt(0) ? Decimal.max(zero, lo.minus(pad)) : lo.minus(pad);
+  const high = hi.lt(0) ? Decimal.min(zero, hi.plus(pad)) : hi.plus(pad);
+  const ticks = niceTicks(low, high);
   const labels = axisLabels(spec.y.format, ticks);
   const tickText = ticks.values.map(labels.tick);
   const single = spec.series.length === 1;
@@ -70,6 +74,9 @@ export function svgLineChart(spec: LineChartSpec): string {
   // Points sit inside the plot, clear of its edges, evenly spaced.
   const inset = Math.min(28, (plot.right - plot.left) / (2 * Math.max(1, n)));
   const x = (i: number) => (n === 1 ? (plot.left + plot.right) / 2 : plot.left + inset + (i * (plot.right - plot.left - 2 * inset)) / (n - 1));
+
+  // Markers shrink when years crowd together (a century of them), so neighbours stay apart.
+  const radius = n > 1 ? Math.max(2, Math.min(RADIUS, (x(1) - x(0)) / 2.5)) : RADIUS;
 
   const body: string[] = yAxis(plot, ticks.values, y, labels.tick, axisTitle(spec.y.title, labels));
 
@@ -113,7 +120,7 @@ export function svgLineChart(spec: LineChartSpec): string {
       const side = t ? (v.gte(t.value) ? 'above' : 'below') : null;
       const colour = single && side ? (side === 'above' ? COLOURS.above : COLOURS.below) : colourOf(si);
       const title = `${single ? '' : `${s.name}, `}${spec.x.labels[i]}: ${labels.value(v)}${side && sides ? ` (${side === 'above' ? sides.above : sides.below})` : ''}`;
-      return [titled('circle', { class: side ? `point ${side}` : 'point', cx: x(i), cy: y(v), r: RADIUS, fill: side === 'below' ? COLOURS.background : colour, stroke: colour, 'stroke-width': 2 }, title)];
+      return [titled('circle', { class: side ? `point ${side}` : 'point', cx: x(i), cy: y(v), r: radius, fill: side === 'below' ? COLOURS.background : colour, stroke: colour, 'stroke-width': radius < RADIUS ? 1.5 : 2 }, title)];
     });
     body.push(el('g', { class: 'points', 'data-series': s.name }, points));
   });
