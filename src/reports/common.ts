@@ -19,7 +19,7 @@ export const COMMON_OPTIONS: readonly OptionDecl[] = [
   { flags: '--partner <name>', description: "a bilateral view: the reporter's trade with this partner (default: the world total)" },
   { flags: '--from <publisher>', description: 'the layout of --data: auto, tradecalc, comtrade, imts, census, comext, china-customs or baci (default: auto)', hints: FROM_CHOICES },
   { flags: '--dataset <id>', description: 'built-in dataset to use (default: china-2025)', hints: builtinDatasetIds() },
-  { flags: '--unit <unit>', description: 'display unit of amounts in tables: T, B, M, K, 1 or auto (default: auto)', hints: DISPLAY_UNITS },
+  { flags: '--unit <unit>', description: 'display unit of amounts in tables and charts: T, B, M, K, 1 or auto (default: auto)', hints: DISPLAY_UNITS },
   { flags: '--output <file>', description: 'write the result to a file (atomically) instead of stdout ("-"); .json .csv .md .txt .svg set the format', file: true },
   { flags: '--no-color', description: 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)' },
   { flags: '--debug', description: 'show stack traces for internal errors' },
