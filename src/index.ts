@@ -56,3 +56,20 @@ export { gridOf } from './reports/columns.js';
 export type { Columns } from './reports/columns.js';
 export { stringifyJson, jsonNumber } from './render/json.js';
 export { DataError, UsageError, InterruptedError, EXIT } from './errors.js';
+
+// Charts: a document as an SVG picture (what --format svg writes), and the generic charts they are
+// drawn with, over plain data.
+export { projectionSvg } from './render/svg/projection.js';
+export { simulationSvg } from './render/svg/simulation.js';
+export { scenarioGridSvg, scenarioComparisonSvg } from './render/svg/scenarios.js';
+export { svgLineChart } from './render/svg/line-chart.js';
+export type { LineChartSpec, LineSeries, Threshold } from './render/svg/line-chart.js';
+export { svgBarChart } from './render/svg/bar-chart.js';
+export type { BarChartSpec, Bar } from './render/svg/bar-chart.js';
+export { svgHistogram } from './render/svg/histogram.js';
+export type { HistogramSpec, HistogramBin } from './render/svg/histogram.js';
+export { svgHeatMap } from './render/svg/heat-map.js';
+export type { HeatMapSpec, HeatCell, HeatAxis } from './render/svg/heat-map.js';
+export type { ChartText, SvgContext } from './render/svg/frame.js';
+export type { ValueFormat } from './render/svg/scale.js';
+export type { Tone } from './render/svg/theme.js';

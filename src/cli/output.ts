@@ -25,6 +25,8 @@ export interface Views {
   wrap?: boolean | undefined;
   /** The rows CSV and markdown are drawn from. */
   grid: () => Grid | Promise<Grid>;
+  /** The chart as an SVG picture; absent for a report that draws none (the runner refuses svg then). */
+  svg?: (() => string | Promise<string>) | undefined;
 }
 
 /** Colour only on a TTY, never with NO_COLOR or --no-color, always with FORCE_COLOR (not 0). */
@@ -87,6 +89,10 @@ async function render(io: IO, options: OutputOptions, views: Views): Promise<Ite
     const grid = await views.grid();
     const terminal = options.output === undefined && io.stdout.isTTY === true;
     return options.format === 'csv' ? renderGridAsCsv(grid, { terminal }) : [renderGridAsMarkdown(grid)];
+  }
+  if (options.format === 'svg') {
+    if (!views.svg) throw new Error('an SVG was asked of a report that draws no chart');
+    return [await views.svg()];
   }
   const ctx = await textContext(io, options);
   const { wrapProse } = await import('../render/wrap.js');

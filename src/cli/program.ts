@@ -45,9 +45,11 @@ function argumentOf(decl: ArgumentDecl): Argument {
 
 const OUTPUT_ONLY = new Set(['--format', '--json', '--output', '--debug']);
 
-function commonOptions(decl: Pick<CommandDecl, 'common'>): readonly OptionDecl[] {
+function commonOptions(decl: Pick<CommandDecl, 'common' | 'chart'>): readonly OptionDecl[] {
   if (decl.common === 'none') return [];
-  return decl.common === 'all' ? COMMON_OPTIONS : COMMON_OPTIONS.filter((o) => OUTPUT_ONLY.has(o.flags.split(' ')[0]!));
+  const options = decl.common === 'all' ? COMMON_OPTIONS : COMMON_OPTIONS.filter((o) => OUTPUT_ONLY.has(o.flags.split(' ')[0]!));
+  // Shells offer svg only to a command that draws a chart.
+  return decl.chart ? options : options.map((o) => (o.flags.startsWith('--format ') ? { ...o, hints: o.hints?.filter((h) => h !== 'svg') } : o));
 }
 
 /** How to finish declaring a command: its options, help text and action. */
@@ -109,7 +111,8 @@ export function buildProgram(io: IO, state: RunState): Command {
       ]) +
         '\nEvery command also takes --format table|json|csv|markdown, --json, --data <file>,\n' +
         '--dataset <id>, --reporter <name>, --unit <unit>, --output <file>, --no-color and\n' +
-        '--debug, before or after its name; see tradecalc <command> --help.\n',
+        '--debug, before or after its name; see tradecalc <command> --help. project,\n' +
+        'simulate and scenarios also write their chart as an SVG picture: --format svg.\n',
     );
 
   const groups = new Map<string, Command>();

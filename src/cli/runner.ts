@@ -4,11 +4,11 @@
 import { isAbsolute } from 'node:path';
 import type { Dataset } from '../core/types.js';
 import type { LoadedDatasets } from '../data/load-file.js';
-import { DataError, InterruptedError, type StopSignal } from '../errors.js';
+import { DataError, InterruptedError, type StopSignal, UsageError } from '../errors.js';
 import { terminalSafe } from '../render/safe-text.js';
 import { gridOf } from '../reports/columns.js';
 import { type DatasetSelection, parseCommon } from '../reports/common.js';
-import type { CommandDecl } from '../reports/registry.js';
+import { COMMANDS, type CommandDecl } from '../reports/registry.js';
 import type { DatasetDoc } from '../reports/document.js';
 import type { AnySpec, Control, RawOptions } from '../reports/spec.js';
 import { type IO, workingDirectory } from './io.js';
@@ -117,12 +117,23 @@ function controlOf(io: IO): { control: Control; release: () => void } {
   };
 }
 
+/** Why a command without a chart cannot give an SVG, naming the ones that can. */
+function noChart(decl: CommandDecl, raw: RawOptions): string {
+  const name = `tradecalc ${decl.path.join(' ')}`;
+  const charts = COMMANDS.filter((c) => c.chart).map((c) => c.path.join(' ')).sort();
+  const which = `the commands that do: ${charts.join(', ')}`;
+  return raw.format === 'svg'
+    ? `--format svg: ${name} draws no chart (${which}; use table, json, csv or markdown)`
+    : `--output ${JSON.stringify(raw.output)} asks for an SVG picture, and ${name} draws no chart (${which}; give --format to write another format to that file)`;
+}
+
 export async function runReport(decl: CommandDecl, raw: RawOptions, args: readonly (string | undefined)[], io: IO): Promise<number> {
   const spec = await decl.load();
   let common = parseCommon(raw);
   if (spec.jsonOnly && common.format === 'table') common = { ...common, format: 'json' };
   // --output names the report's file, not its view: the view's format is not taken from its extension.
   if (spec.outputIsArtifact && raw.format === undefined && raw.json !== true) common = { ...common, format: 'table' };
+  if (common.format === 'svg' && !spec.svg) throw new UsageError(noChart(decl, raw));
   const opts = spec.parse(raw, args, common);
   const selection: DatasetSelection = spec.input === 'none' ? {} : (spec.source?.(opts, common) ?? common.selection);
   // A report that makes a file (import's datasets) prints its view and writes the file to --output.
@@ -170,6 +181,7 @@ export async function runReport(decl: CommandDecl, raw: RawOptions, args: readon
       const { importedLines } = await import('../render/text-common.js');
       return `${text}\n${importedLines(dataset).map((l) => ctx.style.dim(l)).join('\n')}\n`;
     },
+    svg: spec.svg ? () => spec.svg!(doc, { unit: common.unit }) : undefined,
     wrap: spec.wrap?.(doc) ?? true,
   });
   return spec.exitCode?.(doc) ?? 0;

@@ -161,9 +161,12 @@ export function formatRatioRange(low: Decimal, high: Decimal): string {
   return `${low.toFixed(decimals, Decimal.ROUND_FLOOR)}×–${high.toFixed(decimals, Decimal.ROUND_CEIL)}×`;
 }
 
-/** The digits of an amount in a fixed unit, without currency or unit: "1.30" (T), "-190.0" (B). */
-export function formatScaled(value: Decimal, unit: Exclude<DisplayUnit, 'auto'>): string {
-  const { factor, decimals } = SCALE[unit];
+/**
+ * The digits of an amount in a fixed unit, without currency or unit: "1.30" (T), "-190.0" (B);
+ * `decimals` instead of the unit's usual 2 (T) or 1 (B, M, K), as a chart's axis ticks need.
+ */
+export function formatScaled(value: Decimal, unit: Exclude<DisplayUnit, 'auto'>, decimals = SCALE[unit].decimals): string {
+  const { factor } = SCALE[unit];
   const digits = value.abs().div(factor).toFixed(decimals, Decimal.ROUND_HALF_UP);
   const sign = value.isNegative() && !/^[0.]+$/.test(digits) ? '-' : '';
   return `${sign}${groupThousands(digits)}`;
@@ -173,4 +176,15 @@ export function formatScaled(value: Decimal, unit: Exclude<DisplayUnit, 'auto'>)
 export function unitHeading(unit: Exclude<DisplayUnit, 'auto'>, currency: string): string {
   const names = { T: 'trillions', B: 'billions', M: 'millions', K: 'thousands', '1': 'units' } as const;
   return `${names[unit]} of ${currencyPrefix(currency).trim()}`;
+}
+
+/** The factor of a display unit: 1e12 for T. */
+export function unitFactor(unit: Exclude<DisplayUnit, 'auto'>): Decimal {
+  return SCALE[unit].factor;
+}
+
+/** The unit of a chart's money axis: "$ trillions", "€ billions", "CHF millions", "$" (unit 1). */
+export function unitLabel(unit: Exclude<DisplayUnit, 'auto'>, currency: string): string {
+  const names = { T: 'trillions', B: 'billions', M: 'millions', K: 'thousands', '1': '' } as const;
+  return `${currencyPrefix(currency).trim()}${names[unit] ? ` ${names[unit]}` : ''}`;
 }

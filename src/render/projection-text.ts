@@ -1,18 +1,11 @@
 // The projection as text: assumptions, the path year by year against the threshold, the verdict.
 import type { Decimal } from '../core/decimal.js';
 import type { ProjectionDocument } from '../reports/schemas.js';
-import { formatMoney, formatMoneyRange, formatPct } from './format.js';
+import { formatMoney, formatMoneyRange } from './format.js';
 import type { TextContext } from './style.js';
 import { balanceLabel } from './summary-text.js';
 import { drawTable } from './table.js';
-import { datasetLine, originText } from './text-common.js';
-
-/** "3%" for a constant rate, "3%, 2.5%, 2%" for a path of rates. */
-function rateList(rates: readonly Decimal[]): string {
-  const distinct = new Set(rates.map((d) => d.toString()));
-  if (distinct.size === 1) return `${formatPct(rates[0]!, { sign: true })} a year`;
-  return rates.map((d) => formatPct(d, { sign: true })).join(', ');
-}
+import { datasetLine, originText, rateList } from './text-common.js';
 
 export function renderProjectionAsText(r: ProjectionDocument, ctx: TextContext): string {
   const { style } = ctx;

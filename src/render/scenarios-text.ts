@@ -2,18 +2,14 @@
 // below, coloured when colour is on), with each row's and column's break-even rate so the crossing
 // is explicit; and named scenarios side by side.
 import type { Decimal } from '../core/decimal.js';
-import type { ScenarioComparisonDocument, ScenarioGridDocument, ScenarioOriginDoc } from '../reports/schemas.js';
+import type { ScenarioComparisonDocument, ScenarioGridDocument } from '../reports/schemas.js';
 import { autoUnit, formatMoney, formatPct, formatScaled, unitHeading } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
-import { datasetLine, originText } from './text-common.js';
+import { datasetLine, originText, rateHead, scenarioOriginText } from './text-common.js';
 
 const ABOVE = '✔';
 const BELOW = '✘';
-
-function rateHead(pct: Decimal): string {
-  return formatPct(pct, { sign: true, decimals: pct.decimalPlaces() > 2 ? pct.decimalPlaces() : pct.isInteger() ? 0 : 2 });
-}
 
 function crossingText(pct: Decimal | null): string {
   return pct ? formatPct(pct, { sign: true }) : 'none';
@@ -110,20 +106,6 @@ export function renderScenarioGridAsText(r: ScenarioGridDocument, ctx: TextConte
     style.dim(`Break-even row: the import growth at which that column lands exactly on ${t}.`),
   );
   return `${out.join('\n')}\n`;
-}
-
-/** Where a scenario's rates come from, in words: "2026 forecast", "baseline, exports +3 pp, imports −3 pp". */
-function scenarioOriginText(o: ScenarioOriginDoc): string {
-  switch (o.source) {
-    case 'baseline':
-      return o.forecastYear === null ? 'no forecast: flat' : `${o.forecastYear} forecast`;
-    case 'spread': {
-      const pp = (d: Decimal) => `${d.isNegative() ? '−' : '+'}${d.abs().toFixed()} pp`;
-      return `baseline, exports ${pp(o.exportSpreadPp)}, imports ${pp(o.importSpreadPp)}`;
-    }
-    default:
-      return 'dataset';
-  }
 }
 
 export function renderScenarioComparisonAsText(r: ScenarioComparisonDocument, ctx: TextContext): string {

@@ -5,7 +5,7 @@ import type { SimulationDocument } from '../reports/schemas.js';
 import { formatCount, formatMoney, formatPct } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
-import { datasetLine, legendLines, originText } from './text-common.js';
+import { datasetLine, legendLines, originText, simulationChanceText } from './text-common.js';
 
 type SimulatedYear = SimulationDocument['path'][number];
 
@@ -61,13 +61,9 @@ export function renderSimulationAsText(r: SimulationDocument, ctx: TextContext):
   out.push('', style.heading(`Balance in ${r.histogram.year} across ${formatCount(a.runCount)} runs`));
   out.push(...histogramLines(r, ctx));
 
-  const last = r.path[r.path.length - 1]!;
-  const chance = last.probabilityStandardError.isZero()
-    ? `${formatPct(last.probabilityAboveThreshold.times(100))} of the runs; the 95 % interval of the chance is ${formatPct(last.probabilityInterval95.low.times(100), { rounding: 'floor' })} to ${formatPct(last.probabilityInterval95.high.times(100), { rounding: 'ceil' })}`
-    : `${formatPct(last.probabilityAboveThreshold.times(100))} (±${last.probabilityStandardError.times(100).toFixed(2, Decimal.ROUND_HALF_UP)} pp, one standard error)`;
   out.push(
     '',
-    `${threshold.isZero() ? 'Chance of a surplus' : threshold.isNegative() ? `Chance the deficit is at most ${tAbs}` : `Chance the balance is at or above ${t}`} in ${last.year}: ${chance}.`,
+    simulationChanceText(r),
     style.dim('Sampled in binary floating point; sampling error (± one standard error, or the 95 % interval where every run or none is above) is far larger than its rounding.'),
   );
   return `${out.join('\n')}\n`;

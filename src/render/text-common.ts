@@ -1,7 +1,8 @@
 // Pieces shared by the text views of every report.
 import type { DatasetDoc } from '../reports/document.js';
-import type { OriginDoc, ProjectionDocument } from '../reports/schemas.js';
-import { formatCount, formatMoney } from './format.js';
+import { Decimal } from '../core/decimal.js';
+import type { OriginDoc, ProjectionDocument, ScenarioOriginDoc, SimulationDocument } from '../reports/schemas.js';
+import { formatCount, formatMoney, formatPct } from './format.js';
 import { displayWidth } from './wrap.js';
 
 /** "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)"; "China with USA, 2024 — …" for a bilateral view; a period may be a label ("January–November 2025"). */
@@ -71,4 +72,43 @@ export function projectionNotes(doc: ProjectionDocument): string[] {
     `${datasetLine(doc.dataset, a.baseYear)}: exports ${formatMoney(doc.base.exports, { currency: c })}, imports ${formatMoney(doc.base.imports, { currency: c })}, threshold ${formatMoney(a.threshold, { currency: c, trim: true })}.`,
     doc.verdict.text,
   ];
+}
+
+/** "+3.00% a year" for a constant rate, "+3.00%, +2.50%, +2.00%" for a path of rates. */
+export function rateList(rates: readonly Decimal[]): string {
+  const distinct = new Set(rates.map((d) => d.toString()));
+  if (distinct.size === 1) return `${formatPct(rates[0]!, { sign: true })} a year`;
+  return rates.map((d) => formatPct(d, { sign: true })).join(', ');
+}
+
+/** A rate as a grid's column or row heading: "+3%", "-2.5%", "+0.25%", with the digits it was given. */
+export function rateHead(pct: Decimal): string {
+  return formatPct(pct, { sign: true, decimals: pct.decimalPlaces() > 2 ? pct.decimalPlaces() : pct.isInteger() ? 0 : 2 });
+}
+
+/** The simulation's answer for its horizon year: "Chance the balance is at or above $1T in 2026: 89.62% (±0.22 pp, one standard error)." */
+export function simulationChanceText(r: SimulationDocument): string {
+  const c = r.dataset.currency;
+  const threshold = r.assumptions.threshold;
+  const t = formatMoney(threshold, { currency: c, trim: true });
+  const tAbs = formatMoney(threshold.abs(), { currency: c, trim: true });
+  const last = r.path[r.path.length - 1]!;
+  const chance = last.probabilityStandardError.isZero()
+    ? `${formatPct(last.probabilityAboveThreshold.times(100))} of the runs; the 95 % interval of the chance is ${formatPct(last.probabilityInterval95.low.times(100), { rounding: 'floor' })} to ${formatPct(last.probabilityInterval95.high.times(100), { rounding: 'ceil' })}`
+    : `${formatPct(last.probabilityAboveThreshold.times(100))} (±${last.probabilityStandardError.times(100).toFixed(2, Decimal.ROUND_HALF_UP)} pp, one standard error)`;
+  return `${threshold.isZero() ? 'Chance of a surplus' : threshold.isNegative() ? `Chance the deficit is at most ${tAbs}` : `Chance the balance is at or above ${t}`} in ${last.year}: ${chance}.`;
+}
+
+/** Where a scenario's rates come from, in words: "2026 forecast", "baseline, exports +3 pp, imports −3 pp". */
+export function scenarioOriginText(o: ScenarioOriginDoc): string {
+  switch (o.source) {
+    case 'baseline':
+      return o.forecastYear === null ? 'no forecast: flat' : `${o.forecastYear} forecast`;
+    case 'spread': {
+      const pp = (d: Decimal) => `${d.isNegative() ? '−' : '+'}${d.abs().toFixed()} pp`;
+      return `baseline, exports ${pp(o.exportSpreadPp)}, imports ${pp(o.importSpreadPp)}`;
+    }
+    default:
+      return 'dataset';
+  }
 }

@@ -8,19 +8,19 @@ import { DISPLAY_UNITS } from './defaults.js';
 import { formatFromExtension, parseChoice, parseDisplayUnit, parsePath } from './parse.js';
 import type { OptionDecl, RawOptions } from './spec.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'markdown', 'svg'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const COMMON_OPTIONS: readonly OptionDecl[] = [
-  { flags: '--format <format>', description: 'output format: table, json, csv or markdown (default: table, or from the --output extension)', hints: FORMATS },
+  { flags: '--format <format>', description: 'output format: table, json, csv, markdown, or svg for a command that draws a chart (default: table, or from the --output extension)', hints: FORMATS },
   { flags: '--json', description: 'print the result as JSON, the same as --format json' },
   { flags: '--data <file>', description: 'data to read: a tradecalc dataset (JSON or CSV), a publisher download, a directory, or "-" for standard input; repeat for several', file: true, repeatable: true },
   { flags: '--reporter <name>', description: 'the reporter to use when the data holds several (a name, an id or a code)' },
   { flags: '--partner <name>', description: "a bilateral view: the reporter's trade with this partner (default: the world total)" },
   { flags: '--from <publisher>', description: 'the layout of --data: auto, tradecalc, comtrade, imts, census, comext, china-customs or baci (default: auto)', hints: FROM_CHOICES },
   { flags: '--dataset <id>', description: 'built-in dataset to use (default: china-2025)', hints: builtinDatasetIds() },
-  { flags: '--unit <unit>', description: 'display unit of amounts in tables: T, B, M, K, 1 or auto (default: auto)', hints: DISPLAY_UNITS },
-  { flags: '--output <file>', description: 'write the result to a file (atomically) instead of stdout ("-"); .json .csv .md .txt set the format', file: true },
+  { flags: '--unit <unit>', description: 'display unit of amounts in tables and charts: T, B, M, K, 1 or auto (default: auto)', hints: DISPLAY_UNITS },
+  { flags: '--output <file>', description: 'write the result to a file (atomically) instead of stdout ("-"); .json .csv .md .txt .svg set the format', file: true },
   { flags: '--no-color', description: 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)' },
   { flags: '--debug', description: 'show stack traces for internal errors' },
 ];

@@ -129,7 +129,7 @@ export function parseDisplayUnit(option: string, raw: string): DisplayUnitChoice
 }
 
 /** The format a file name asks for by its extension, or undefined when it does not say. */
-export function formatFromExtension(path: string): 'json' | 'csv' | 'markdown' | 'table' | undefined {
+export function formatFromExtension(path: string): 'json' | 'csv' | 'markdown' | 'table' | 'svg' | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
   switch (ext) {
     case 'json':
@@ -142,6 +142,8 @@ export function formatFromExtension(path: string): 'json' | 'csv' | 'markdown' |
     case 'txt':
     case 'text':
       return 'table';
+    case 'svg':
+      return 'svg';
     default:
       return undefined;
   }

@@ -44,9 +44,11 @@ export function parseProject(raw: RawOptions, _args: unknown, common: CommonOpti
   const years = h.yearCount ?? 1;
   const list = (option: string, key: string) => (typeof raw[key] === 'string' ? parseGrowthList(option, raw[key] as string, years) : undefined);
   const chart = raw.chart === undefined ? undefined : raw.chart === true;
-  if (chart === true && common.format !== 'table') {
+  // --format svg is the chart itself: --chart says nothing more, --no-chart contradicts it.
+  if (chart === true && common.format !== 'table' && common.format !== 'svg') {
     throw new UsageError(`--chart draws under the table and cannot go with --format ${common.format} (leave out one of them)`);
   }
+  if (chart === false && common.format === 'svg') throw new UsageError('--no-chart leaves out the chart, and an SVG is the chart (leave out one of them)');
   return { ...h, exportGrowthPct: list('--growth', 'growth'), importGrowthPct: list('--import-growth', 'importGrowth'), ranges: raw.ranges === true, chart };
 }
 
@@ -158,4 +160,5 @@ export const projectSpec: ReportSpec<ProjectOptions, ProjectAssumptions, Project
     const { renderProjectionChart } = await import('../render/projection-chart.js');
     return `${table}\n${renderProjectionChart(doc, ctx)}`;
   },
+  svg: async (doc, ctx) => (await import('../render/svg/projection.js')).projectionSvg(doc, ctx),
 };

@@ -17,6 +17,8 @@ export interface CommandDecl {
   readonly examples: readonly string[];
   /** Whether the common options (--format, --data, --output, …) apply: all, only the output ones, or none. */
   readonly common: 'all' | 'output' | 'none';
+  /** The command draws a chart, which --format svg writes as a picture (its spec has `svg`). */
+  readonly chart?: boolean | undefined;
   readonly load: () => Promise<AnySpec>;
 }
 
@@ -72,6 +74,7 @@ export const COMMANDS: readonly CommandDecl[] = [
       "tradecalc project --growth 3 --json | jq '.path[] | {year, balance}'",
     ],
     common: 'all',
+    chart: true,
     load: async () => (await import('./project.js')).projectSpec,
   },
   {
@@ -158,6 +161,7 @@ export const COMMANDS: readonly CommandDecl[] = [
       "tradecalc scenarios --json | jq '[.cells[] | select(.aboveThreshold | not)] | length'",
     ],
     common: 'all',
+    chart: true,
     load: async () => (await import('./scenarios.js')).scenariosSpec,
   },
   {
@@ -196,6 +200,7 @@ export const COMMANDS: readonly CommandDecl[] = [
       "tradecalc simulate --json | jq '.path[] | {year, probabilityAboveThreshold}'",
     ],
     common: 'all',
+    chart: true,
     load: async () => (await import('./simulate.js')).simulateSpec,
   },
   {

@@ -58,9 +58,9 @@ export function parseScenarios(raw: RawOptions, _args: unknown, common: CommonOp
   const importGrowthRange = parseRange('--import-growth', importGrowth ?? SCENARIO_IMPORT_RANGE);
   checkGridSize(exportGrowth, importGrowthRange, GRID_MAX_CELLS);
   const cells = rangeCount(exportGrowth) * rangeCount(importGrowthRange);
-  if ((common.format === 'table' || common.format === 'markdown') && cells > TABLE_MAX_CELLS) {
+  if ((common.format === 'table' || common.format === 'markdown' || common.format === 'svg') && cells > TABLE_MAX_CELLS) {
     throw new UsageError(
-      `a grid of ${formatCount(cells)} cells is too large for a ${common.format} view (at most ${formatCount(TABLE_MAX_CELLS)}; use --format csv or --json, or a larger step)`,
+      `a grid of ${formatCount(cells)} cells is too large for ${common.format === 'svg' ? 'an SVG picture' : `a ${common.format} view`} (at most ${formatCount(TABLE_MAX_CELLS)}; use --format csv or --json, or a larger step)`,
     );
   }
   return { ...h, mode: 'grid', exportGrowth, importGrowth: importGrowthRange, exportGiven: growth !== undefined, importGiven: importGrowth !== undefined };
@@ -185,5 +185,9 @@ export const scenariosSpec: ReportSpec<ScenariosOptions, ScenariosAssumptions, S
   text: async (doc, ctx) => {
     const m = await import('../render/scenarios-text.js');
     return doc.kind === 'scenario-grid' ? m.renderScenarioGridAsText(doc, ctx) : m.renderScenarioComparisonAsText(doc, ctx);
+  },
+  svg: async (doc, ctx) => {
+    const m = await import('../render/svg/scenarios.js');
+    return doc.kind === 'scenario-grid' ? m.scenarioGridSvg(doc, ctx) : m.scenarioComparisonSvg(doc, ctx);
   },
 };

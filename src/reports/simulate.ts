@@ -191,4 +191,5 @@ export const simulateSpec: ReportSpec<SimulateOptions, SimulateAssumptions, Simu
     ],
   }),
   text: async (doc, ctx) => (await import('../render/simulation-text.js')).renderSimulationAsText(doc, ctx),
+  svg: async (doc, ctx) => (await import('../render/svg/simulation.js')).simulationSvg(doc, ctx),
 };

@@ -4,6 +4,7 @@
 import type { Dataset } from '../core/types.js';
 import type { LoadedDatasets } from '../data/load-file.js';
 import type { TextContext } from '../render/style.js';
+import type { SvgContext } from '../render/svg/frame.js';
 import type { Columns } from './columns.js';
 import type { Document } from './document.js';
 import type { DataError } from '../errors.js';
@@ -72,6 +73,11 @@ export interface ReportSpec<O = unknown, A = unknown, R = unknown, D extends Doc
   notes?(doc: D): string[];
   /** The view for people. */
   text(doc: D, ctx: TextContext, opts: O): string | Promise<string>;
+  /**
+   * The chart as an SVG picture (--format svg, or --output chart.svg), for a report that draws one.
+   * Without it, asking for svg is a usage error before any file is read.
+   */
+  svg?(doc: D, ctx: SvgContext): string | Promise<string>;
   /** False when the text view must not be wrapped to the terminal (a SQL query to copy). */
   wrap?(doc: D): boolean;
   /** The exit code of a run that succeeded (1: a negative verdict); 0 when absent. */

@@ -150,7 +150,7 @@ describe('usage errors: one line, exit 2, nothing on stdout', () => {
     [['sumary'], "tradecalc: unknown command 'sumary' (did you mean summary?)"],
     [['summary', 'extra'], 'tradecalc: unexpected argument "extra" for \'summary\''],
     [['summary', '--format', 'xml'], 'tradecalc: --format "xml" is not one of table, json, csv, markdown'],
-    [['summary', '--format', 'jsn'], 'tradecalc: --format "jsn" is not one of table, json, csv, markdown (did you mean json?)'],
+    [['summary', '--format', 'jsn'], 'tradecalc: --format "jsn" is not one of table, json, csv, markdown, svg (did you mean json?)'],
     [['summary', '--json', '--format', 'csv'], 'tradecalc: --json and --format csv ask for different formats'],
     [['summary', '--dataset', 'nope'], 'tradecalc: --dataset "nope" is not a built-in dataset (expected one of: china-2025)'],
   ])('%j', async (argv, message) => {

@@ -28,6 +28,8 @@ describe('tradecalc completion', () => {
     expect(bashComplete(r.stdout, ['tradecalc', 'pro'])).toEqual(['project']);
     expect(bashComplete(r.stdout, ['tradecalc', 'project', '--gr'])).toEqual(['--growth']);
     expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--format', 'c'])).toEqual(['csv']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'project', '--format', 's'])).toEqual(['svg']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--format', 's'])).toEqual([]);
     expect(bashComplete(r.stdout, ['tradecalc', 'data', ''])).toEqual(['list', 'show', 'validate', 'schema']);
     expect(bashComplete(r.stdout, ['tradecalc', 'data', 'validate', '--d'])).toEqual(['--data', '--dataset', '--debug']);
     expect(bashComplete(r.stdout, ['tradecalc', '--no-color', 'check', '--js'])).toEqual(['--json']);
@@ -56,6 +58,9 @@ describe('tradecalc completion', () => {
     }
     const fish = (await cli(['completion', 'fish'])).stdout;
     expect(fish).toContain(`-l format -x -a 'table json csv markdown'`);
+    // svg is offered only to the commands that draw a chart.
+    expect(fish).toContain(`-n '__fish_seen_subcommand_from project' -l format -x -a 'table json csv markdown svg'`);
+    expect(fish).toContain(`-n '__fish_seen_subcommand_from summary' -l format -x -a 'table json csv markdown' `);
     expect(fish).toContain(`complete -c tradecalc -n '__fish_seen_subcommand_from data; and not __fish_seen_subcommand_from list show validate schema' -a validate`);
     expect((await cli(['completion', 'zsh'])).stdout).toContain(`'data validate')`);
   });

@@ -62,6 +62,12 @@ describe('bin/tradecalc', () => {
     ['months-amounts.txt', ['months', '--data', `${root}test/fixtures/china-months.json`, '--chart']],
     ['months-partner.txt', ['months', '--data', `${root}test/fixtures/publishers/census/2024`, '--partner', 'Mexico', '--year', '2024', '--flow', 'imports', '--chart']],
     ['check-months.txt', ['check', '--data', `${root}test/fixtures/china-months.json`]],
+    // The charts as SVG pictures (test/cli/svg.test.ts reads them back and renders them).
+    ['project.svg', ['project', '--years', '10', '--growth', '3', '--import-growth', '6', '--format', 'svg']],
+    ['project-ranges.svg', ['project', '--ranges', '--years', '2', '--format', 'svg']],
+    ['simulate.svg', ['simulate', '--runs', '20000', '--growth', '0', '--growth-sd', '4', '--import-growth-sd', '0', '--format', 'svg']],
+    ['scenarios.svg', ['scenarios', '--format', 'svg']],
+    ['scenarios-named.svg', ['scenarios', '--scenario', 'baseline,optimistic,pessimistic', '--years', '3', '--format', 'svg']],
   ])('%s matches its golden file', (name, args) => {
     const r = tradecalc(args);
     expect(r.stderr).toBe('');
