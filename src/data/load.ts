@@ -6,6 +6,7 @@ import type { Dataset, ImportProvenance } from '../core/types.js';
 import { DataError } from '../errors.js';
 import { ENGINES, type EngineChoice, FROM_CHOICES, type FromChoice, type ImportContext, type Layout, type LayoutId, type PublisherId } from './formats/layout.js';
 import { normaliseName, slug } from './identity.js';
+import { countryCodesFor } from './formats/countries.js';
 import { OwnCsvReader, Problems, isOwnCsvHeader } from './own-csv.js';
 import { FlowTable, SeriesBuilder } from './series.js';
 import { CsvStreamParser } from './stream/csv.js';
@@ -82,9 +83,13 @@ export interface LoadedDatasets {
 /** Whether a name or code is the one asked for: a name (normalised), a code, or an id. */
 export function matcher(wanted: string): (name: string, code: string | undefined) => boolean {
   const key = normaliseName(wanted);
+  // The name or code asked for, and the country's other codes: "36", "036", "AUS" and "Australia"
+  // select the same reporter, as they do in the bulk engine's SQL.
+  const bare = (c: string) => c.replace(/^0+(?=\d)/, '');
+  const keys = new Set([key, ...countryCodesFor(key).map((c) => c.toLowerCase())].map(bare));
   return (name, code) => {
     const n = normaliseName(name);
-    if (n === key || (code !== undefined && normaliseName(code) === key)) return true;
+    if (keys.has(bare(n)) || (code !== undefined && keys.has(bare(normaliseName(code))))) return true;
     // An id is the name's slug, with a hash of the name when two names share a slug.
     const s = slug(name);
     return s !== '' && (s === key || (key.startsWith(`${s}-`) && /^[0-9a-f]{8}$/.test(key.slice(s.length + 1))));
@@ -336,7 +341,12 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
     if (byName.has(key)) throw new DataError(`${name}: ${ds.reporter} is in more than one of the inputs' formats (own datasets and publisher files are not merged; import them apart)`);
     byName.set(key, ds);
   }
-  if (datasets.length === 0 && seen.size === 0) throw new DataError(`${name}: holds no figures (no row of the file gives exports or imports)`);
+  // Nothing usable: a data problem, unless the rows are there and a --reporter asked for none of them.
+  if (datasets.length === 0 && (seen.size === 0 || req.reporter === undefined)) {
+    const left = flows.leftOut();
+    const why = left.length > 0 ? `: ${left.slice(0, 3).map((e) => `${e.rowCount} ${e.reason}`).join('; ')}` : '';
+    throw new DataError(`${name}: holds no figures (no row of the file gives exports or imports${why})`);
+  }
   return {
     name,
     format: layoutsUsed.size > 0 ? 'import' : ownJson.length > 0 && ownCsvNames.length === 0 ? 'json' : 'csv',

@@ -302,6 +302,11 @@ export class FlowTable {
     return this.cells.size === 0;
   }
 
+  /** The rows left out so far, by reason, the most first. */
+  leftOut(): { reason: string; rowCount: number }[] {
+    return [...this.excluded].map(([reason, rowCount]) => ({ reason, rowCount })).sort((a, b) => b.rowCount - a.rowCount || a.reason.localeCompare(b.reason));
+  }
+
   /** The sums, statement by statement, into `into`; returns the rows used and left out. */
   finish(into: SeriesBuilder, where: string): { usedRowCount: number; excluded: { reason: string; rowCount: number }[] } {
     let used = 0;

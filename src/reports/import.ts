@@ -127,7 +127,7 @@ export const importSpec: ReportSpec<ImportOptions, ImportResult, ImportResult, I
   compute: (r) => {
     if (!r.opts.printSql && r.loaded.datasets.length === 0) {
       const sel = r.opts.common.selection;
-      throw new UsageError(`${r.loaded.name}: no figures ${sel.reporter !== undefined ? `for --reporter ${JSON.stringify(sel.reporter)}` : ''} (reporters in the files: ${(r.loaded.reporters ?? []).slice(0, 12).join(', ') || 'none'})`);
+      throw new UsageError(`${r.loaded.name}: no figures${sel.reporter !== undefined ? ` for --reporter ${JSON.stringify(sel.reporter)}` : ''} (reporters in the files: ${(r.loaded.reporters ?? []).slice(0, 12).join(', ') || 'none'})`);
     }
     return r;
   },

@@ -55,20 +55,24 @@ export function bulkQuery(layout: Layout, o: SqlOptions): string {
   if (!sql) throw new DataError(`${layout.label} files are not read by the bulk engine (use --engine stream)`);
   const header = o.header;
   const keys = header.map((h) => h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, ''));
-  // Each column the mapping uses is trimmed once, in the first stage; the mapping reads it there.
-  const used = new Map<string, string>();
+  // The columns the mapping uses, read as written; the reader makes an empty cell NULL.
+  const used = new Set<string>();
   const col = (spellings: readonly string[]): string => {
     for (const sp of spellings) {
       const at = keys.indexOf(sp.toLowerCase().replace(/[^a-z0-9]/g, ''));
       if (at >= 0) {
         const name = sqlIdentifier(header[at]!);
-        used.set(name, `nullif(trim(${name}), '') AS ${name}`);
+        used.add(name);
         return name;
       }
     }
     return 'NULL';
   };
   const m = sql.map(col);
+  // Spaces around a cell are trimmed, but only where they are (trim on every cell of every row is a
+  // third of the whole query's time), and only for the selected reporter's rows.
+  const trimmed = (c: string) => `CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN nullif(trim(${c}), '') ELSE ${c} END`;
+  const reporterCols = [...used].filter((c) => m.reporter.includes(c) || m.reporterCode.includes(c));
   const value = sql.thousands ? `replace(${m.value}, ',', '')` : m.value;
   const inList = (list: readonly string[]) => `(${list.map(sqlString).join(', ')})`;
   // A selection matches a name or a code as written, or case-folded, or without leading zeros.
@@ -78,7 +82,28 @@ export function bulkQuery(layout: Layout, o: SqlOptions): string {
     const upper = [...new Set([...list, ...codes].map((c) => c.toUpperCase()))];
     return `(${name} IN ${inList(upper)} OR ${code} IN ${inList(upper)} OR lower(${name}) IN ${inList(list)} OR ltrim(lower(${code}), '0') IN ${inList(codes)})`;
   };
-  const reporterSel = o.reporter === undefined ? 'true' : `coalesce(${matches(m.reporter, m.reporterCode, o.reporter)}, false)`;
+  // The reporter is matched on the cell as written against every spelling the selection may take
+  // (one IN list: cheap on every row of a bulk file), or, for a cell with spaces around it, trimmed.
+  const reporterSel = (() => {
+    if (o.reporter === undefined) return 'true';
+    const list = candidates(o.reporter);
+    const spellings = new Set<string>();
+    for (const c of list) {
+      const bare = c.replace(/^0+(?=\d)/, '');
+      const forms = /^\d+$/.test(bare) ? [bare, bare.padStart(3, '0'), bare.padStart(4, '0')] : [c];
+      for (const f of forms) {
+        spellings.add(f);
+        spellings.add(f.toUpperCase());
+        spellings.add(f.replace(/(^|[\s(-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()));
+      }
+    }
+    const set = inList([...spellings]);
+    // CASE, not OR: DuckDB evaluates a branch only on the rows that reach it.
+    const fast = reporterCols.map((c) => `${c} IN ${set}`).join(' OR ') || 'false';
+    const padded = reporterCols.map((c) => `starts_with(${c}, ' ') OR ends_with(${c}, ' ')`).join(' OR ') || 'false';
+    const slow = reporterCols.map((c) => matches(`trim(${c})`, `trim(${c})`, o.reporter!)).join(' OR ') || 'false';
+    return `CASE WHEN ${fast} THEN true WHEN ${padded} THEN coalesce(${slow}, false) ELSE false END`;
+  })();
   const partnerSel = o.partner === undefined ? 'true' : `coalesce(partner = 'World' OR ${matches('partner', 'partner_code', o.partner)}, false)`;
   const kept = (e: string) => `CASE WHEN excluded IS NULL THEN ${e} END`;
   return `-- tradecalc: ${layout.label}. Each row of the file is mapped onto the flows model, then
@@ -88,12 +113,16 @@ export function bulkQuery(layout: Layout, o: SqlOptions): string {
 -- and summed as DECIMAL, never as floating point. A row is judged in this order: the reporter, the
 -- layout's own exclusions (flows, groups), the partner, the value.
 WITH src AS (
-  SELECT ${[...used.values()].join(',\n    ') || '*'}
+  SELECT ${[...used].join(',\n    ') || '*'}
   FROM ${o.source}
 ),
 reporters AS (
   SELECT *, ${reporterSel} AS reporter_selected
   FROM src
+),
+cleaned AS (
+  SELECT reporter_selected${[...used].map((c) => `,\n    CASE WHEN reporter_selected THEN ${trimmed(c)}${reporterCols.includes(c) ? ` ELSE ${c}` : ''} END AS ${c}`).join('')}
+  FROM reporters
 ),
 partners AS (
   SELECT *,
@@ -101,22 +130,23 @@ partners AS (
     CASE WHEN reporter_selected THEN ${m.partner} END AS partner,
     CASE WHEN reporter_selected THEN ${m.partnerCode} END AS partner_code,
     CASE WHEN reporter_selected THEN ${value} END AS value_text
-  FROM reporters
+  FROM cleaned
 ),
 judged AS (
   SELECT *,
     CASE
-      WHEN NOT reporter_selected THEN ${sqlString(REASONS.otherReporters)}
+      WHEN NOT reporter_selected THEN '#r'
       WHEN layout_excluded IS NOT NULL THEN layout_excluded
-      WHEN NOT ${partnerSel} THEN ${sqlString(REASONS.otherPartners)}
-      WHEN value_text IS NULL OR lower(value_text) IN ${MISSING_SQL} THEN ${sqlString(REASONS.missingValue)}
+      WHEN NOT ${partnerSel} THEN '#p'
+      WHEN value_text IS NULL OR lower(value_text) IN ${MISSING_SQL} THEN '#v'
     END AS excluded
   FROM partners
 ),
 flows AS (
   SELECT
-    ${kept(m.reporter)} AS reporter,
-    ${kept(m.reporterCode)} AS reporter_code,
+    -- The reporter of every row, kept or not, so the reporters the file holds can be named.
+    ${m.reporter} AS reporter,
+    ${m.reporterCode} AS reporter_code,
     ${kept('partner')} AS partner,
     ${kept('partner_code')} AS partner_code,
     ${kept(m.period)} AS period,
@@ -129,16 +159,28 @@ flows AS (
     ${kept('TRY_CAST(value_text AS DECIMAL(38, 6))')} AS value
   FROM judged
 )
+-- The reasons shared by every layout are short tokens while rows are grouped, words after.
 SELECT
-  reporter, reporter_code, partner, partner_code, period, flow, currency, rank, parts_reason, excluded,
-  count(*) AS row_count,
-  sum(value * ${sql.scale}) AS value,
-  max(CASE WHEN strpos(value_text, '.') > 0 THEN length(value_text) - strpos(value_text, '.') ELSE 0 END) AS decimals,
-  count(*) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_values,
-  min(value_text) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_example,
-  count(*) FILTER (WHERE excluded IS NULL AND (period IS NULL OR flow IS NULL)) AS bad_periods
-FROM flows
-GROUP BY ALL
+  reporter, reporter_code, partner, partner_code, period, flow, currency, rank, parts_reason,
+  CASE excluded
+    WHEN '#r' THEN ${sqlString(REASONS.otherReporters)}
+    WHEN '#p' THEN ${sqlString(REASONS.otherPartners)}
+    WHEN '#v' THEN ${sqlString(REASONS.missingValue)}
+    ELSE excluded
+  END AS excluded,
+  row_count, value, decimals, bad_values, bad_example, bad_periods
+FROM (
+  SELECT
+    reporter, reporter_code, partner, partner_code, period, flow, currency, rank, parts_reason, excluded,
+    count(*) AS row_count,
+    sum(value * ${sql.scale}) AS value,
+    max(CASE WHEN strpos(value_text, '.') > 0 THEN length(value_text) - strpos(value_text, '.') ELSE 0 END) AS decimals,
+    count(*) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_values,
+    min(value_text) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_example,
+    count(*) FILTER (WHERE excluded IS NULL AND (period IS NULL OR flow IS NULL)) AS bad_periods
+  FROM flows
+  GROUP BY ALL
+) AS grouped
 `;
 }
 
@@ -190,6 +232,8 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
   const scale = new Decimal(layout.sql.scale);
   for (const r of rows) {
     const count = Number(r.row_count);
+    // Every reporter in the file is named to the filter, as the streaming reader names them.
+    if (r.reporter !== null && r.reporter !== undefined) ctx.filter.reporter?.(String(r.reporter).trim(), r.reporter_code === null || r.reporter_code === undefined ? undefined : String(r.reporter_code).trim());
     if (r.excluded !== null && r.excluded !== undefined) {
       flows.exclude(String(r.excluded), count);
       continue;

@@ -79,7 +79,9 @@ function firstLine(text: string): string {
 }
 
 /** Maps one record (by field name) onto the flows model. */
-function mapRow(ctx: ImportContext, get: (f: Field) => string | undefined, where: string): void {
+function mapRow(ctx: ImportContext, raw: (f: Field) => string | undefined, where: string): void {
+  // Every cell trimmed, as the bulk engine trims it: " TOTAL" is the total.
+  const get = (f: Field): string | undefined => raw(f)?.trim();
   // The order of the checks is the bulk engine's too (layout.ts): reporter, the layout's own
   // exclusions, partner, then the value.
   const reporterCode = (get('reporterIso') || get('reporterCode') || '').trim();
