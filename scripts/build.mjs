@@ -82,8 +82,8 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: process.env.NO_MINIFY !== "1",
+  // Escapes any non-ASCII character, so that Node holds the source as a one-byte string.
   charset: 'ascii',
-  keepNames: true,
   legalComments: 'none',
   plugins: [lazyChildProcess, fastStringWidth, splitVendors, requireBuiltins],
   logLevel: 'warning',
@@ -119,15 +119,6 @@ if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 }
 
-// bin/tradecalc reads the bundle as latin1, which is only right for pure ASCII. (An unminified
-// debugging build keeps comments, which may not be; it is never shipped.)
-if (process.env.NO_MINIFY !== '1') {
-  const { readFileSync } = await import('node:fs');
-  const bytes = readFileSync(`${dist}/cli.cjs`);
-  const at = bytes.findIndex((b) => b > 0x7f);
-  if (at !== -1) throw new Error(`dist/cli.cjs has a non-ASCII byte at offset ${at}: write it as a \\u escape in the source`);
-}
-
 // Node 20 has no compile cache of its own, so for it the build writes a V8 code cache of the CLI
 // bundle (dist/cli.cache), which bin/tradecalc reads on Node 20 only. The bundle is compiled
 // exactly as the bin compiles it, then runs the common commands in this process with their output
@@ -139,7 +130,7 @@ if (process.env.NO_MINIFY !== '1') {
     const { readFileSync } = await import('node:fs');
     const { Script } = await import('node:vm');
     const file = `${dist}/cli.cjs`;
-    const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file });
+    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
     const mod = { exports: {} };
     script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, dist);
     const sink = { write: () => true };
