@@ -2,6 +2,7 @@
 // files (UPDATE_GOLDEN=1 rewrites them after a deliberate change); JSON is compared as data.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -191,6 +192,17 @@ describe('bin/tradecalc', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(readFileSync(golden('summary.txt'), 'utf8'));
     rmSync(copy, { recursive: true, force: true });
+  });
+
+  // Node 20 has no compile cache of its own; it runs fast only if V8 accepts the build's cache.
+  it.skipIf('enableCompileCache' in Module)('on Node 20, V8 accepts the code cache the build wrote', () => {
+    const check = `const fs = require('fs'), vm = require('vm'), Module = require('module');
+      const file = process.argv[1];
+      const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: fs.readFileSync(process.argv[2]) });
+      console.log(script.cachedDataRejected);`;
+    const r = spawnSync(process.execPath, ['-e', check, `${root}dist/cli.cjs`, `${root}dist/cli.cache`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('false');
   });
 
   it('a temporary folder that cannot hold a compile cache changes nothing', () => {
