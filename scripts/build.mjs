@@ -1,9 +1,10 @@
 // Builds dist/ from src/:
 // - dist/cli.cjs: the CLI as one minified CommonJS bundle (CommonJS loads faster than ESM on
 //   Node 20; commands and renderers inside it still initialise only when used);
-// - dist/cli.cache: a V8 code cache of that bundle, so a run skips most parsing and compiling;
+// - dist/cli.cache (when built on Node 20): a V8 code cache of that bundle for Node 20, which has no
+//   compile cache of its own (see bin/tradecalc);
 // - dist/index.js + dist/types/: the library API as ESM with type declarations.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -62,65 +63,6 @@ for (const name of VENDOR) {
   });
 }
 
-// cli-table3 merges every border character into every cell through a helper that splits and
-// joins the option's name and filters an argument list on each call: ~800 calls for the summary,
-// all in cold code. The same function with names converted once and a ?? chain does what it did.
-// Its string helpers get the same treatment: a width without splitting a one-line string, and
-// String.prototype.repeat for padding. Together they take ~1.5 ms off drawing the summary; the
-// golden files show the tables are unchanged.
-const fastCellOptions = {
-  name: 'fast-cell-options',
-  setup(b) {
-    b.onLoad({ filter: /cli-table3[\\/]src[\\/]utils\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      const strlen = /function strlen\(str\) \{[\s\S]*?\n\}\n/;
-      const repeat = /function repeat\(str, times\) \{[\s\S]*?\n\}\n/;
-      const colorize = /function colorizeLines\(input\) \{\n/;
-      if (!strlen.test(source) || !repeat.test(source) || !colorize.test(source)) {
-        throw new Error('cli-table3 changed: strlen, repeat or colorizeLines is not where the build expects it');
-      }
-      return {
-        contents: source
-          // Lines without escape codes have no colour state to carry: they come out as they went in.
-          .replace(colorize, "function colorizeLines(input) {\n  if (!input.some((line) => line.includes('\\u001b'))) return input.slice();\n")
-          .replace(
-            strlen,
-            `function strlen(str) {
-  const stripped = ('' + str).replace(codeRegex(), '');
-  if (!stripped.includes('\\n')) return stringWidth(stripped);
-  let max = 0;
-  for (const s of stripped.split('\\n')) max = Math.max(max, stringWidth(s));
-  return max;
-}
-`,
-          )
-          .replace(repeat, `function repeat(str, times) {\n  return times > 0 ? str.repeat(times) : '';\n}\n`),
-        loader: 'js',
-      };
-    });
-    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      const original = /function setOption\(objA, objB, nameB, targetObj\) \{[\s\S]*?\n\}\n/;
-      if (!original.test(source)) throw new Error('cli-table3 changed: setOption is not where the build expects it');
-      const faster = `const CAMEL_NAMES = new Map();
-function setOption(objA, objB, nameB, targetObj) {
-  let nameA = CAMEL_NAMES.get(nameB);
-  if (nameA === undefined) {
-    const parts = nameB.split('-');
-    nameA = parts.length > 1 ? parts[0] + parts[1].charAt(0).toUpperCase() + parts[1].substr(1) + parts.slice(2).join('') : null;
-    CAMEL_NAMES.set(nameB, nameA);
-  }
-  const v = nameA === null ? objA[nameB] ?? objB[nameB] : objA[nameA] ?? objA[nameB] ?? objB[nameA] ?? objB[nameB];
-  targetObj[nameA === null ? nameB : nameA] = v === null ? undefined : v;
-}
-`;
-      return { contents: source.replace(original, faster), loader: 'js' };
-    });
-  },
-};
-
 // A dynamic import() of a Node built-in would stay import() in the CommonJS bundle, which code run
 // through vm.Script cannot execute: such imports become require() instead.
 const requireBuiltins = {
@@ -152,10 +94,10 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: process.env.NO_MINIFY !== "1",
+  // Escapes any non-ASCII character, so that Node holds the source as a one-byte string.
   charset: 'ascii',
-  keepNames: true,
   legalComments: 'none',
-  plugins: [nativeExternal, lazyChildProcess, fastStringWidth, fastCellOptions, splitVendors, requireBuiltins],
+  plugins: [nativeExternal, lazyChildProcess, fastStringWidth, splitVendors, requireBuiltins],
   logLevel: 'warning',
 });
 
@@ -210,19 +152,26 @@ if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 }
 
-// bin/tradecalc reads the bundle as latin1, which is only right for pure ASCII. (An unminified
-// debugging build keeps comments, which may not be; it is never shipped.)
-if (process.env.NO_MINIFY !== '1') {
-  const { readFileSync } = await import('node:fs');
-  const bytes = readFileSync(`${dist}/cli.cjs`);
-  const at = bytes.findIndex((b) => b > 0x7f);
-  if (at !== -1) throw new Error(`dist/cli.cjs has a non-ASCII byte at offset ${at}: write it as a \\u escape in the source`);
+// Node 20 has no compile cache of its own, so for it the build writes a V8 code cache of the CLI
+// bundle (dist/cli.cache), which bin/tradecalc reads on Node 20 only. The bundle is compiled
+// exactly as the bin compiles it, then runs the common commands in this process with their output
+// thrown away, so that the functions those commands call are compiled and go into the cache too.
+// V8 accepts the cache only on the Node that wrote it, so a build on a newer Node writes none.
+{
+  const { default: Module, createRequire } = await import('node:module');
+  if (!Module.enableCompileCache) {
+    const { readFileSync } = await import('node:fs');
+    const { Script } = await import('node:vm');
+    const file = `${dist}/cli.cjs`;
+    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+    const mod = { exports: {} };
+    script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, dist);
+    const sink = { write: () => true };
+    for (const argv of [['summary'], ['project', '--growth', '3', '--json'], ['project', '--growth', '3']]) {
+      const code = await mod.exports.run(argv, { stdout: sink, stderr: sink, env: {}, cwd: root });
+      if (code !== 0) throw new Error(`warming the code cache: tradecalc ${argv.join(' ')} exited ${code}`);
+    }
+    writeFileSync(`${dist}/cli.cache`, script.createCachedData());
+  }
 }
-
-// The code cache is produced by running the bundle through the same loader the binary uses.
-const r = spawnSync(process.execPath, [`${root}bin/tradecalc`], {
-  env: { ...process.env, TRADECALC_WRITE_CODE_CACHE: '1' },
-  stdio: 'inherit',
-});
-if (r.status !== 0) throw new Error('writing the code cache failed');
 writeFileSync(`${dist}/package.json`, '{ "type": "module" }\n');

@@ -89,13 +89,4 @@ export function main(): Promise<void> {
   });
 }
 
-/** Runs the common commands in-process with output discarded; used to build the code cache. */
-export async function warmUp(): Promise<void> {
-  const sink = { write: () => true };
-  const io: IO = { stdout: sink, stderr: sink, env: {}, cwd: process.cwd() };
-  for (const argv of [['summary'], ['project', '--growth', '3', '--json'], ['project', '--growth', '3']]) {
-    await run(argv, io);
-  }
-}
-
 export { run };

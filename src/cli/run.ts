@@ -47,8 +47,10 @@ export async function run(rawArgv: readonly string[], io: IO): Promise<number> {
   const program = buildProgram(io, state);
   const argv = commandFirst(rawArgv, program.commands.map((c) => c.name()));
   // Help lists every command with its options: finish declaring them all first.
-  // (A command group alone, `tradecalc data`, shows its help too.)
-  if (argv.length <= 1 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) configureAll(program);
+  // (A command group alone, `tradecalc data`, shows its help too; a command alone,
+  // `tradecalc summary`, needs only its own options, which it declares when it runs.)
+  const commandAlone = argv.length === 1 && program.commands.some((c) => c.name() === argv[0] && c.commands.length === 0);
+  if ((argv.length <= 1 && !commandAlone) || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) configureAll(program);
   try {
     if (argv.length === 0) {
       program.outputHelp();

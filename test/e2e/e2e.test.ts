@@ -1,7 +1,8 @@
 // End to end: the built binary, spawned with a fixed environment. Tables are compared with golden
 // files (UPDATE_GOLDEN=1 rewrites them after a deliberate change); JSON is compared as data.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -219,6 +220,38 @@ describe('bin/tradecalc', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" scenarios --growth 0:10:0.01 --import-growth 0:10:0.01 --format csv | wc -l`], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('1002002');
+  });
+
+  // bin/tradecalc caches compiled code (Node's compile cache on Node 22+, the build's V8 code cache
+  // on Node 20): a cache that cannot be used must only cost time.
+  it('a code cache V8 rejects is ignored', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'tradecalc-copy-'));
+    cpSync(`${root}bin`, join(copy, 'bin'), { recursive: true });
+    cpSync(`${root}dist`, join(copy, 'dist'), { recursive: true });
+    writeFileSync(join(copy, 'dist', 'cli.cache'), 'not a V8 code cache');
+    const r = spawnSync(process.execPath, [join(copy, 'bin', 'tradecalc'), 'summary'], { encoding: 'utf8', cwd: '/', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(golden('summary.txt'), 'utf8'));
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  // Node 20 has no compile cache of its own; it runs fast only if V8 accepts the build's cache.
+  it.skipIf('enableCompileCache' in Module)('on Node 20, V8 accepts the code cache the build wrote', () => {
+    const check = `const fs = require('fs'), vm = require('vm'), Module = require('module');
+      const file = process.argv[1];
+      const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: fs.readFileSync(process.argv[2]) });
+      console.log(script.cachedDataRejected);`;
+    const r = spawnSync(process.execPath, ['-e', check, `${root}dist/cli.cjs`, `${root}dist/cli.cache`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('false');
+  });
+
+  it('a temporary folder that cannot hold a compile cache changes nothing', () => {
+    const r = tradecalc(['summary'], { TMPDIR: '/nonexistent/tradecalc' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(golden('summary.txt'), 'utf8'));
   });
 
   it('the bundle has no dynamic import(), which code compiled through vm.Script cannot run', () => {

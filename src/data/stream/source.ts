@@ -90,7 +90,7 @@ export interface OpenedInput {
   /** The whole text, in chunks, the head first. Iterate this or `bytes`, once. */
   text: AsyncIterable<string>;
   /** The same as bytes (UTF-8 checked as they pass; a character may be cut between chunks). */
-  bytes: AsyncIterable<Buffer>;
+  bytes: AsyncIterable<Uint8Array>;
   /** Bytes read from the file so far (compressed bytes for a gzip file), for progress. */
   readonly bytesRead: number;
 }
