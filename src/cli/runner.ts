@@ -174,7 +174,7 @@ export async function runReport(decl: CommandDecl, raw: RawOptions, args: readon
     // Imported figures say where they come from under every report; every string from the data is
     // shown with its control characters escaped.
     text: async (ctx) => {
-      const safe = terminalSafe(doc);
+      const safe = spec.terminalSafe ? spec.terminalSafe(doc) : terminalSafe(doc);
       const text = await spec.text(safe, ctx, opts);
       const dataset = (safe as { dataset?: DatasetDoc | null }).dataset;
       if (!dataset?.imported) return text;

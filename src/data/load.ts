@@ -8,7 +8,7 @@ import { ENGINES, type EngineChoice, FROM_CHOICES, type FromChoice, type ImportC
 import { normaliseName, slug } from './identity.js';
 import { countryCodesFor } from './formats/countries.js';
 import { OwnCsvReader, Problems, isOwnCsvHeader } from './own-csv.js';
-import { FlowTable, SeriesBuilder } from './series.js';
+import { FlowTable, SeriesBuilder, sortedReasons } from './series.js';
 import { CsvStreamParser } from './stream/csv.js';
 import { JsonStreamParser } from './stream/json.js';
 import { type InputFile, type OpenedInput, type ReadContext, expandInputs, innerName, openInput } from './stream/source.js';
@@ -40,6 +40,8 @@ export interface LoadRequest {
   /** China customs files do not say which flow they hold. */
   flow?: 'exports' | 'imports' | undefined;
   engine?: EngineChoice | undefined;
+  /** With engine auto: a publisher's file larger than this (default BULK_BYTES) goes to the bulk engine. */
+  bulkBytes?: number | undefined;
   /** One reporter is wanted: with several in the inputs and no --reporter, stop keeping the rest. */
   one?: boolean | undefined;
   /** Bytes read of all inputs so far, and the total when known. */
@@ -96,7 +98,7 @@ export function matcher(wanted: string): (name: string, code: string | undefined
   };
 }
 
-type Kind = { own: 'json' } | { own: 'csv' } | { layout: Layout; header: string[] | undefined };
+type Kind = { own: 'json' } | { own: 'csv' } | { layout: Layout; header: string[] | undefined; parquet?: boolean | undefined };
 
 /**
  * The header's fields, as far as the head holds them: a header longer than the head (a hundred
@@ -126,7 +128,27 @@ function looksOwn(header: readonly string[]): boolean {
   return cols.has('exports') || cols.has('imports') || (cols.has('reporter') && (cols.has('year') || cols.has('period')));
 }
 
-async function kindOf(opened: OpenedInput, from: FromChoice): Promise<Kind> {
+/**
+ * A Parquet file's layout, from its column names (read from its metadata by the bulk engine). Its
+ * numbers are read as text; a floating-point column is said, since its digits are the engine's.
+ */
+async function parquetKind(opened: OpenedInput, from: FromChoice, warn: (message: string) => void): Promise<Kind> {
+  const name = opened.file.name;
+  if (from === 'tradecalc') throw new DataError(`${name}: is a Parquet file: tradecalc's own datasets are JSON or CSV`);
+  const { parquetColumns } = await import('./engine/bulk.js');
+  const columns = await parquetColumns(opened.file.path!);
+  const header = columns.map((c) => c.name);
+  const { recogniseLayout, unrecognised } = await import('./formats/registry.js');
+  const layout = recogniseLayout({ name: innerName(name), head: `${header.join(',')}\n`, header }, from === 'auto' ? undefined : from);
+  if (!layout) throw unrecognised(name, header, from === 'auto' ? undefined : from);
+  if (!layout.sql) throw new DataError(`${name}: a Parquet file of the ${layout.label} layout, which only the streaming reader reads: save it as CSV`);
+  const floating = columns.filter((c) => /^(FLOAT|DOUBLE|REAL)$/i.test(c.type)).map((c) => c.name);
+  if (floating.length > 0) warn(`${name}: ${floating.slice(0, 5).join(', ')}${floating.length > 5 ? ' …' : ''} ${floating.length === 1 ? 'is' : 'are'} stored as floating-point numbers in the Parquet file: read as the shortest decimal that gives the stored number back, which may differ from the published figure in its last digits`);
+  return { layout, header, parquet: true };
+}
+
+async function kindOf(opened: OpenedInput, from: FromChoice, warn: (message: string) => void = () => {}): Promise<Kind> {
+  if (opened.parquet) return parquetKind(opened, from, warn);
   const head = opened.head.replace(/^\uFEFF/, '');
   const name = opened.file.name;
   if (head.trim() === '') throw new DataError(`${name}: the file is empty (expected a JSON dataset, a CSV with a header row such as reporter,year,exports,imports, or a publisher download)`);
@@ -196,6 +218,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const ownCsvNames: string[] = [];
   const shared = new Map<string, unknown>();
   const descriptions: FileDescription[] = [];
+  const sources = new Map<string, Set<FileDescription>>();
 
   const plans: FilePlan[] = [];
   // Companion files (BACI's country codes) are read before the files they name, in whatever
@@ -221,15 +244,16 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   order.sort((a, b) => (a.companion === b.companion ? a.first - b.first : a.companion ? -1 : 1));
   for (const { file, opened: kept } of order) {
     const opened = kept ?? (await openInput(file, ctx, { latin1Fallback: from !== 'tradecalc' }));
-    const kind = await kindOf(opened, from);
+    const kind = await kindOf(opened, from, (message) => void warnings.push(message));
     if (req.plan) {
       await opened.text[Symbol.asyncIterator]().return?.();
       if ('own' in kind) {
         plans.push({ name: file.name, layout: `tradecalc-${kind.own}`, label: `tradecalc ${kind.own.toUpperCase()} dataset`, sql: null });
         continue;
       }
-      const { bulkQuery, readCsvSource } = await import('./engine/bulk.js');
-      const sql = kind.layout.sql ? bulkQuery(kind.layout, { header: kind.header ?? [], source: readCsvSource(file.path ?? file.name, kind.layout.sql), reporter: req.reporter, partner: req.partner }) : null;
+      const { bulkQuery, parquetSource, readCsvSource } = await import('./engine/bulk.js');
+      const source = kind.layout.sql && (kind.parquet ? parquetSource(file.path!) : readCsvSource(file.path ?? file.name, kind.layout.sql));
+      const sql = kind.layout.sql && source ? bulkQuery(kind.layout, { header: kind.header ?? [], source, reporter: req.reporter, partner: req.partner }) : null;
       plans.push({ name: file.name, layout: kind.layout.id, label: kind.layout.label, sql });
       continue;
     }
@@ -261,13 +285,27 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
       const layout = kind.layout;
       layoutsUsed.add(layout);
       const rowsBefore = flows.rowCount;
-      const bulk = req.engine === 'duckdb' || (req.engine !== 'stream' && (file.size ?? 0) > BULK_BYTES);
-      const described: FileDescription = { valuation: { ...layout.valuation }, unit: layout.unit, notes: [] };
+      // The bulk engine for a big file whose layout has its SQL mapping (the others stream, in
+      // bounded memory too); --engine duckdb asks for it whatever the size, and says when it cannot.
+      const bulk = kind.parquet === true || req.engine === 'duckdb' || (req.engine !== 'stream' && layout.sql !== undefined && file.path !== null && (file.size ?? 0) > (req.bulkBytes ?? BULK_BYTES));
+      if (kind.parquet && req.engine === 'stream') throw new DataError(`${file.name}: is a Parquet file, which only the bulk engine reads (leave out --engine stream)`);
+      const described: FileDescription = { valuation: { ...layout.valuation }, unit: layout.unit, notes: [], layout, file: null };
       descriptions.push(described);
+      flows.setFile(descriptions.length - 1);
+      // Which files each reporter's figures come from: its provenance names those, not every input.
+      let lastReporter: string | undefined;
       const ictx: ImportContext = {
         file: file.name,
         filter: { reporter: wantReporter, partner: wantPartner },
-        add: (row) => flows.add(row),
+        add: (row) => {
+          flows.add(row);
+          if (row.reporter !== lastReporter) {
+            lastReporter = row.reporter;
+            let from = sources.get(row.reporter);
+            if (!from) sources.set(row.reporter, (from = new Set()));
+            from.add(described);
+          }
+        },
         exclude: (reason, rowCount = 1) => flows.exclude(reason, rowCount),
         warn: (message) => void warnings.push(message),
         describe: (d) => {
@@ -284,12 +322,13 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         // The head was read to tell the layout; DuckDB reads the file itself.
         await opened.text[Symbol.asyncIterator]().return?.();
         const { runBulk } = await import('./engine/bulk.js');
-        await runBulk(layout, file, kind.header ?? [], ictx, flows, { reporter: req.reporter, partner: req.partner, onProgress: (pct) => req.progress?.(doneBytes + ((file.size ?? 0) * pct) / 100, totalBytes) });
+        await runBulk(layout, file, kind.header ?? [], ictx, flows, { reporter: req.reporter, partner: req.partner, parquet: kind.parquet, onProgress: (pct) => req.progress?.(doneBytes + ((file.size ?? 0) * pct) / 100, totalBytes) });
       } else {
         await streamLayout(layout, opened, ictx, report);
       }
       if (opened.encoding === 'latin1') warnings.push(`${file.name} is not UTF-8: read as ISO-8859-1 (Latin-1), as some downloads are saved`);
-      loaded.push({ name: file.name, layout: layout.id, label: layout.label, rowCount: flows.rowCount - rowsBefore, engine: bulk ? 'duckdb' : 'stream' });
+      described.file = { name: file.name, layout: layout.id, label: layout.label, rowCount: flows.rowCount - rowsBefore, engine: bulk ? 'duckdb' : 'stream' };
+      loaded.push(described.file);
     }
     doneBytes += file.size ?? opened.bytesRead;
   }
@@ -310,28 +349,42 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   datasets.push(...ownJson);
   if (!flows.isEmpty || layoutsUsed.size > 0) {
     const builder = new SeriesBuilder();
-    const { usedRowCount, excluded } = flows.finish(builder, name);
-    const layouts = [...layoutsUsed].filter((l) => !l.companion);
-    const publishers = [...new Set(layouts.map((l) => PUBLISHER_NAMES[l.publisher]))];
+    const { files: accounts } = flows.finish(builder, name);
     const distinct = (xs: string[]) => [...new Set(xs)].join(' / ');
-    const provenance: ImportProvenance = {
-      publisher: publishers.join(', '),
-      layout: layouts.map((l) => l.id).join(', '),
-      files: loaded.filter((f) => !f.layout.startsWith('tradecalc')).map((f) => ({ name: f.name, layout: f.layout, rowCount: f.rowCount })),
-      rowCount: flows.rowCount,
-      usedRowCount,
-      excluded,
-      valuation: { exports: distinct(descriptions.map((d) => d.valuation.exports)), imports: distinct(descriptions.map((d) => d.valuation.imports)) },
-      unit: distinct(descriptions.map((d) => d.unit)),
-      notes: [...new Set(descriptions.flatMap((d) => d.notes))],
-      warnings,
-      engine: loaded.some((f) => f.engine === 'duckdb') ? 'duckdb' : 'stream',
+    // A reporter's provenance: the publishers, files, valuation and unit of the files its figures
+    // come from (Comtrade's for China, Census's for the United States, when both are read); the
+    // rows read and left out are those of all the inputs.
+    const provenanceOf = (reporter: string): ImportProvenance => {
+      const from = sources.get(reporter);
+      // A companion (BACI's country codes) gives names, not rows: it stays with every reporter.
+      const own = descriptions.filter((d) => !d.layout.companion && (from === undefined || from.has(d) || d.file?.rowCount === 0));
+      const publishers = [...new Set(own.map((d) => PUBLISHER_NAMES[d.layout.publisher]))];
+      // The rows of its own files: read, summed (into this load's datasets), and left out by reason.
+      const counted = own.map((d) => accounts.get(descriptions.indexOf(d))).filter((a) => a !== undefined);
+      const excluded = new Map<string, number>();
+      for (const a of counted) for (const [reason, n] of a.excluded) excluded.set(reason, (excluded.get(reason) ?? 0) + n);
+      return {
+        publisher: publishers.join(', '),
+        layout: [...new Set(own.map((d) => d.layout.id))].join(', '),
+        files: own.flatMap((d) => (d.file ? [{ name: d.file.name, layout: d.file.layout, rowCount: d.file.rowCount }] : [])),
+        rowCount: counted.reduce((n, a) => n + a.rowCount, 0),
+        usedRowCount: counted.reduce((n, a) => n + a.usedRowCount, 0),
+        excluded: sortedReasons(excluded),
+        valuation: { exports: distinct(own.map((d) => d.valuation.exports)), imports: distinct(own.map((d) => d.valuation.imports)) },
+        unit: distinct(own.map((d) => d.unit)),
+        notes: [...new Set(own.flatMap((d) => d.notes))],
+        warnings,
+        engine: own.some((d) => d.file?.engine === 'duckdb') ? 'duckdb' : 'stream',
+      };
     };
-    const built = builder.build((reporter) => ({
-      title: `Trade as reported to ${publishers.join(' and ')}`,
-      source: { publisher: publishers.join(', '), note: `Imported by tradecalc from ${name}` },
-      provenance,
-    }));
+    const built = builder.build((reporter) => {
+      const provenance = provenanceOf(reporter);
+      return {
+        title: `Trade as reported to ${provenance.publisher.split(', ').join(' and ')}`,
+        source: { publisher: provenance.publisher, note: `Imported by tradecalc from ${provenance.files.length === 1 ? provenance.files[0]!.name : name}` },
+        provenance,
+      };
+    });
     datasets.push(...built);
   }
   // One reporter, one dataset: the same reporter from two sources is a clash, not a merge.
@@ -362,6 +415,9 @@ interface FileDescription {
   valuation: { exports: string; imports: string };
   unit: string;
   notes: string[];
+  /** The layout that read the file, and the file as listed in provenance. */
+  layout: Layout;
+  file: LoadedFile | null;
 }
 
 function describe(files: readonly InputFile[]): string {

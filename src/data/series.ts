@@ -219,6 +219,15 @@ interface Group {
   rowCount: number;
   /** Why these rows are left out when a better rank is present. */
   partsReason: string;
+  /** The rows by the file they came from (the file's number in the load). */
+  files: Map<number, number>;
+}
+
+/** What became of one file's rows: how many were read, summed, and left out by reason. */
+export interface FileAccount {
+  rowCount: number;
+  usedRowCount: number;
+  excluded: Map<string, number>;
 }
 
 interface FlowCell {
@@ -259,11 +268,27 @@ export interface FlowRow {
 export class FlowTable {
   private readonly cells = new Map<string, FlowCell>();
   private readonly excluded = new Map<string, number>();
+  private readonly accounts = new Map<number, FileAccount>();
+  private file = 0;
+  private account: FileAccount = this.accountOf(0);
   rowCount = 0;
+
+  /** The file the rows that follow come from (its number in the load), for each file's account. */
+  setFile(file: number): void {
+    this.file = file;
+    this.account = this.accountOf(file);
+  }
+
+  private accountOf(file: number): FileAccount {
+    let a = this.accounts.get(file);
+    if (!a) this.accounts.set(file, (a = { rowCount: 0, usedRowCount: 0, excluded: new Map() }));
+    return a;
+  }
 
   add(row: FlowRow): void {
     const n = row.rowCount ?? 1;
     this.rowCount += n;
+    this.account.rowCount += n;
     const key = `${row.reporter}\u0000${row.partner}\u0000${row.period}\u0000${row.flow}`;
     let cell = this.cells.get(key);
     if (!cell) {
@@ -276,18 +301,23 @@ export class FlowTable {
     }
     let group = cell.groups.find((g) => g.rank === row.rank);
     if (!group) {
-      group = { rank: row.rank, value: ZERO, halfWidth: ZERO, rowCount: 0, partsReason: row.partsReason };
+      group = { rank: row.rank, value: ZERO, halfWidth: ZERO, rowCount: 0, partsReason: row.partsReason, files: new Map() };
       cell.groups.push(group);
     }
     group.value = group.value.plus(row.value);
     group.halfWidth = group.halfWidth.plus(row.halfWidth);
     group.rowCount += n;
+    group.files.set(this.file, (group.files.get(this.file) ?? 0) + n);
   }
 
   /** Rows read but not summed, with the reason ("re-exports: already inside exports"). */
   exclude(reason: string, rowCount = 1): void {
     this.rowCount += rowCount;
-    if (rowCount > 0) this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + rowCount);
+    this.account.rowCount += rowCount;
+    if (rowCount > 0) {
+      this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + rowCount);
+      this.account.excluded.set(reason, (this.account.excluded.get(reason) ?? 0) + rowCount);
+    }
   }
 
   /** A cell with a missing part: whatever is summed into it is left out, and it becomes a gap. */
@@ -304,17 +334,27 @@ export class FlowTable {
 
   /** The rows left out so far, by reason, the most first. */
   leftOut(): { reason: string; rowCount: number }[] {
-    return [...this.excluded].map(([reason, rowCount]) => ({ reason, rowCount })).sort((a, b) => b.rowCount - a.rowCount || a.reason.localeCompare(b.reason));
+    return sortedReasons(this.excluded);
   }
 
-  /** The sums, statement by statement, into `into`; returns the rows used and left out. */
-  finish(into: SeriesBuilder, where: string): { usedRowCount: number; excluded: { reason: string; rowCount: number }[] } {
+  /**
+   * The sums, statement by statement, into `into`; returns the rows used and left out, in all and
+   * by file (`files`: each file's rows read, summed and left out, so that a dataset's provenance can
+   * count the rows of its own files).
+   */
+  finish(into: SeriesBuilder, where: string): { usedRowCount: number; excluded: { reason: string; rowCount: number }[]; files: Map<number, FileAccount> } {
     let used = 0;
     const excluded = new Map(this.excluded);
+    const leaveOut = (g: Group, reason: string) => {
+      excluded.set(reason, (excluded.get(reason) ?? 0) + g.rowCount);
+      for (const [file, n] of g.files) {
+        const a = this.accountOf(file);
+        a.excluded.set(reason, (a.excluded.get(reason) ?? 0) + n);
+      }
+    };
     for (const cell of this.cells.values()) {
       if (cell.unknown !== undefined || cell.groups.length === 0) {
-        const rows = cell.groups.reduce((n, g) => n + g.rowCount, 0);
-        if (rows > 0) excluded.set(cell.unknown!, (excluded.get(cell.unknown!) ?? 0) + rows);
+        for (const g of cell.groups) if (g.rowCount > 0) leaveOut(g, cell.unknown!);
         // The other flow of the period may be known: the period then has a gap, not a value.
         into.touch(cell.reporter, cell.partner, cell.period, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
         continue;
@@ -322,12 +362,16 @@ export class FlowTable {
       let best = cell.groups[0]!;
       for (const g of cell.groups) if (g.rank < best.rank) best = g;
       used += best.rowCount;
-      for (const g of cell.groups) if (g !== best && g.rowCount > 0) excluded.set(g.partsReason, (excluded.get(g.partsReason) ?? 0) + g.rowCount);
+      for (const [file, n] of best.files) this.accountOf(file).usedRowCount += n;
+      for (const g of cell.groups) if (g !== best && g.rowCount > 0) leaveOut(g, g.partsReason);
       const figure: Figure = { value: best.value, halfWidth: best.halfWidth, stated: best.value.toFixed() };
       into.put(cell.reporter, cell.partner, cell.period, { [cell.flow]: figure }, where, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
     }
-    return { usedRowCount: used, excluded: [...excluded].map(([reason, rowCount]) => ({ reason, rowCount })).sort((a, b) => b.rowCount - a.rowCount) };
+    return { usedRowCount: used, excluded: sortedReasons(excluded), files: this.accounts };
   }
 }
 
-export { Decimal };
+/** Reasons by their row counts, the most first; equal counts in the order of their text (so both engines agree). */
+export function sortedReasons(excluded: ReadonlyMap<string, number>): { reason: string; rowCount: number }[] {
+  return [...excluded].map(([reason, rowCount]) => ({ reason, rowCount })).sort((a, b) => b.rowCount - a.rowCount || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+}

@@ -7,6 +7,7 @@ import type { Dataset } from '../core/types.js';
 import { ENGINES, type EngineChoice } from '../data/formats/layout.js';
 import type { LoadedDatasets } from '../data/load.js';
 import { UsageError } from '../errors.js';
+import { escapeControls, terminalSafe } from '../render/safe-text.js';
 import type { Columns } from './columns.js';
 import type { CommonOptions } from './common.js';
 import { SCHEMA_VERSION } from './document.js';
@@ -159,4 +160,9 @@ export const importSpec: ReportSpec<ImportOptions, ImportResult, ImportResult, I
         },
   text: async (doc, ctx) => (await import('../render/import-text.js')).renderImportAsText(doc, ctx),
   wrap: (doc) => doc.kind !== 'import-plan',
+  // A query's line breaks are kept (it is copied and run); each of its lines is escaped like any text.
+  terminalSafe: (doc) => {
+    if (doc.kind !== 'import-plan') return terminalSafe(doc);
+    return { ...terminalSafe({ ...doc, plans: [] }), plans: doc.plans.map((p) => ({ ...terminalSafe({ ...p, sql: null }), sql: p.sql === null ? null : p.sql.split('\n').map(escapeControls).join('\n') })) };
+  },
 };

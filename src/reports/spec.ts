@@ -80,6 +80,12 @@ export interface ReportSpec<O = unknown, A = unknown, R = unknown, D extends Doc
   svg?(doc: D, ctx: SvgContext): string | Promise<string>;
   /** False when the text view must not be wrapped to the terminal (a SQL query to copy). */
   wrap?(doc: D): boolean;
+  /**
+   * How the document is made safe for the terminal before `text` sees it. By default every string
+   * has its control characters escaped; a report whose text holds lines of its own (a SQL query)
+   * escapes each line and keeps the line breaks.
+   */
+  terminalSafe?(doc: D): D;
   /** The exit code of a run that succeeded (1: a negative verdict); 0 when absent. */
   exitCode?(doc: D): number;
   /**

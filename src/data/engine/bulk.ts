@@ -37,7 +37,24 @@ export interface SqlOptions {
 
 /** `read_csv(…)` for a file of the layout: every column as text, so nothing is guessed or rounded. */
 export function readCsvSource(path: string, sql: SqlLayout): string {
-  return `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(sql.delimiter)}, quote = '"', escape = '"', null_padding = true, compression = 'auto')`;
+  // A tab is written '\t' (read_csv reads the escape): a query printed to a terminal has no raw tab.
+  const delim = sql.delimiter === '\t' ? "'\\t'" : sqlString(sql.delimiter);
+  return `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${delim}, quote = '"', escape = '"', null_padding = true, compression = 'auto')`;
+}
+
+/**
+ * A Parquet file as the query's source: every column as text (an integer or DECIMAL column as its
+ * exact digits), so that the mapping reads it as it reads a CSV file.
+ */
+export function parquetSource(path: string): string {
+  return `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${sqlString(path)}))`;
+}
+
+/** A Parquet file's columns and their types, from its metadata (no row is read). */
+export async function parquetColumns(path: string): Promise<{ name: string; type: string }[]> {
+  const e = await engine();
+  const rows = await e.run(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+  return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
 }
 
 /** Names and codes a selection may take in the file: the text itself, and a country's codes. */
@@ -224,10 +241,11 @@ function decimalOf(v: unknown): Decimal | null {
 }
 
 /** Reads one file through DuckDB into the flow table. */
-export async function runBulk(layout: Layout, file: InputFile, header: readonly string[], ctx: ImportContext, flows: FlowTable, options: { reporter?: string | undefined; partner?: string | undefined; onProgress?: (pct: number) => void } = {}): Promise<void> {
+export async function runBulk(layout: Layout, file: InputFile, header: readonly string[], ctx: ImportContext, flows: FlowTable, options: { reporter?: string | undefined; partner?: string | undefined; parquet?: boolean | undefined; onProgress?: (pct: number) => void } = {}): Promise<void> {
   if (file.path === null) throw new DataError(`${file.name}: the bulk engine reads files, not standard input (save it to a file, or use --engine stream)`);
   if (!layout.sql) throw new DataError(`${file.name}: ${layout.label} files are not read by the bulk engine (use --engine stream)`);
-  const query = bulkQuery(layout, { header, source: readCsvSource(file.path, layout.sql), reporter: options.reporter, partner: options.partner });
+  const source = options.parquet ? parquetSource(file.path) : readCsvSource(file.path, layout.sql);
+  const query = bulkQuery(layout, { header, source, reporter: options.reporter, partner: options.partner });
   const rows = await (await engine()).run(query, options.onProgress);
   const scale = new Decimal(layout.sql.scale);
   for (const r of rows) {

@@ -214,7 +214,7 @@ export const baci: Layout = {
           }
           ctx.add({ reporter: w.reporter.name, reporterCode: w.reporter.code, partner: 'World', period: w.year, flow: w.flow, value: w.value, halfWidth: w.halfWidth, currency: 'USD', rank: 0, partsReason: PARTS, rowCount: w.rows });
         }
-        ctx.warn(`${ctx.file}: BACI has no World rows: each country's World is the sum of its flows with all partners`);
+        ctx.describe({ note: "BACI has no World rows: each country's World is the sum of its flows with all partners" });
         gaps.sort();
         if (gaps.length > 0) ctx.warn(`${ctx.file}: no World for ${gaps.slice(0, 5).join(', ')}${gaps.length > 5 ? ` and ${gaps.length - 5} more` : ''}: a value is missing, so the sum is not the total`);
         if (unknown.size > 0) {

@@ -93,6 +93,8 @@ export interface OpenedInput {
   bytes: AsyncIterable<Uint8Array>;
   /** Bytes read from the file so far (compressed bytes for a gzip file), for progress. */
   readonly bytesRead: number;
+  /** A Parquet file (binary, columnar): read by the bulk engine, never as text. */
+  parquet?: boolean | undefined;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -198,6 +200,13 @@ export async function openInput(file: InputFile, ctx: ReadContext, options: { la
     headLength += next.value.length;
   }
   const headBytes = Buffer.concat(headParts);
+  // Parquet (a columnar file that starts with "PAR1") is the bulk engine's to read, from its path.
+  if (!gzip && headBytes.subarray(0, 4).toString('latin1') === 'PAR1') {
+    await bytes.return(undefined);
+    if (file.path === null) throw new DataError(`${file.name}: is a Parquet file: tradecalc reads Parquet from a file, not from standard input (save it to a file first)`);
+    const none = (async function* () {})();
+    return { file, head: '', gzip: false, encoding: 'utf-8', text: none as AsyncIterable<string>, bytes: none as AsyncIterable<Uint8Array>, bytesRead, parquet: true };
+  }
   const archive = archiveKind(headBytes);
   if (archive) throw new DataError(`${file.name}: is ${archive}, not a data file (extract the file inside it first, then give tradecalc that)`);
   if (headBytes.length >= 2 && ((headBytes[0] === 0xff && headBytes[1] === 0xfe) || (headBytes[0] === 0xfe && headBytes[1] === 0xff))) {
