@@ -3,6 +3,7 @@
 // a selection (--reporter, --partner) matches a name, an id or a code exactly, with case, accents
 // of spacing and Unicode forms normalised, and an ambiguous one is an error listing the candidates.
 import { UsageError } from '../errors.js';
+import { countryCodesFor } from './formats/countries.js';
 import { didYouMean } from '../suggest.js';
 
 /** How a name is compared: Unicode NFC, case folded, runs of white space as one space, trimmed. */
@@ -52,7 +53,17 @@ export interface Candidate {
  */
 export function selectOne<T extends Candidate>(option: string, wanted: string, candidates: readonly T[], where: string): T {
   const key = normaliseName(wanted);
-  const matches = candidates.filter((c) => normaliseName(c.name) === key || c.id === key || (c.codes ?? []).some((code) => code !== undefined && normaliseName(code) === key));
+  let matches = candidates.filter((c) => normaliseName(c.name) === key || c.id === key || (c.codes ?? []).some((code) => code !== undefined && normaliseName(code) === key));
+  if (matches.length === 0) {
+    // A country by another of its codes or its name: "156", "036", "CHN" and "China" name the same
+    // reporter, whichever of them the data gives (the country table knows them all).
+    const bare = (c: string) => c.toLowerCase().replace(/^0+(?=\d)/, '');
+    const equivalent = new Set(countryCodesFor(bare(key)).map(bare));
+    if (equivalent.size > 0) {
+      const same = (x: string | undefined) => x !== undefined && (equivalent.has(bare(normaliseName(x))) || countryCodesFor(bare(normaliseName(x))).some((k) => equivalent.has(bare(k))));
+      matches = candidates.filter((c) => same(c.name) || (c.codes ?? []).some(same));
+    }
+  }
   const unique = [...new Set(matches)];
   if (unique.length === 1) return unique[0]!;
   const names = candidates.map((c) => c.name);

@@ -181,7 +181,8 @@ export async function loadData(req: LoadRequest, ctx: ReadContext): Promise<Load
 }
 
 /** The same, for files already named (an in-memory text is a file whose bytes come from `ctx.stdin`). */
-export async function loadFiles(files: readonly InputFile[], req: Omit<LoadRequest, 'data'>, ctx: ReadContext): Promise<LoadedDatasets> {
+export async function loadFiles(given: readonly InputFile[], req: Omit<LoadRequest, 'data'>, ctx: ReadContext): Promise<LoadedDatasets> {
+  const files = given.filter((f) => f.repeatOf === undefined);
   const from = req.from ?? 'auto';
   const seen = new Set<string>();
   let firstReporter: string | undefined;
@@ -206,11 +207,11 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const wantPartner = req.partner !== undefined ? matcher(req.partner) : undefined;
 
   const own = new SeriesBuilder();
-  const ownProblems = new Problems();
+  const ownProblems = new Problems(`${describe(files)}: invalid dataset`);
   const ownJson: Dataset[] = [];
   const flows = new FlowTable();
-  const problems = new Problems();
-  const warnings: string[] = [];
+  const problems = new Problems(`${describe(files)}: the data cannot be read`);
+  const warnings: string[] = given.filter((f) => f.repeatOf !== undefined).map((f) => `${f.name} is ${f.repeatOf} again: read once`);
   const loaded: LoadedFile[] = [];
   const layoutsUsed = new Set<Layout>();
   const totalBytes = files.every((f) => f.size !== null) ? files.reduce((n, f) => n + f.size!, 0) : null;
@@ -219,6 +220,8 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
   const shared = new Map<string, unknown>();
   const descriptions: FileDescription[] = [];
   const sources = new Map<string, Set<FileDescription>>();
+  // The totals read so far, for layouts that give each once (where: the file).
+  const totals = new Map<string, string>();
 
   const plans: FilePlan[] = [];
   // Companion files (BACI's country codes) are read before the files they name, in whatever
@@ -254,7 +257,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
       const { bulkQuery, parquetSource, readCsvSource } = await import('./engine/bulk.js');
       const source = kind.layout.sql && (kind.parquet ? parquetSource(file.path!) : readCsvSource(file.path ?? file.name, kind.layout.sql));
       const sql = kind.layout.sql && source ? bulkQuery(kind.layout, { header: kind.header ?? [], source, reporter: req.reporter, partner: req.partner }) : null;
-      plans.push({ name: file.name, layout: kind.layout.id, label: kind.layout.label, sql });
+      plans.push({ name: file.name, layout: kind.layout.id, label: kind.parquet ? `${kind.layout.label}, saved as Parquet` : kind.layout.label, sql });
       continue;
     }
     const report = () => req.progress?.(doneBytes + opened.bytesRead, totalBytes);
@@ -268,7 +271,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         }
         reader.end();
         ownCsvNames.push(file.name);
-        loaded.push({ name: file.name, layout: 'tradecalc-csv', label: 'tradecalc CSV dataset', rowCount: 0, engine: 'stream' });
+        loaded.push({ name: file.name, layout: 'tradecalc-csv', label: 'tradecalc CSV dataset', rowCount: reader.rowCount, engine: 'stream' });
       } else {
         const parser = new JsonStreamParser({ name: file.name });
         for await (const text of opened.text) {
@@ -298,6 +301,15 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         file: file.name,
         filter: { reporter: wantReporter, partner: wantPartner },
         add: (row) => {
+          if (layout.uniqueTotals && row.rank === 0) {
+            const key = `${row.reporter}\u0000${row.partner}\u0000${row.period}\u0000${row.flow}`;
+            const first = totals.get(key);
+            if (first !== undefined || (row.rowCount ?? 1) > 1) {
+              problems.push(`${file.name}: ${row.reporter}'s ${row.flow} with ${row.partner} for ${row.period}: the total is given ${first === undefined ? `${row.rowCount} times` : `a second time (also in ${first})`}; are two downloads overlapping, or is the period given in two classifications?`);
+              return;
+            }
+            totals.set(key, file.name);
+          }
           flows.add(row);
           if (row.reporter !== lastReporter) {
             lastReporter = row.reporter;
@@ -307,6 +319,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
           }
         },
         exclude: (reason, rowCount = 1) => flows.exclude(reason, rowCount),
+        missing: (row, reason) => flows.addMissing(row, reason),
         warn: (message) => void warnings.push(message),
         describe: (d) => {
           if (d.valuation) described.valuation = { ...described.valuation, ...d.valuation };
@@ -327,7 +340,7 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         await streamLayout(layout, opened, ictx, report);
       }
       if (opened.encoding === 'latin1') warnings.push(`${file.name} is not UTF-8: read as ISO-8859-1 (Latin-1), as some downloads are saved`);
-      described.file = { name: file.name, layout: layout.id, label: layout.label, rowCount: flows.rowCount - rowsBefore, engine: bulk ? 'duckdb' : 'stream' };
+      described.file = { name: file.name, layout: layout.id, label: kind.parquet ? `${layout.label}, saved as Parquet` : layout.label, rowCount: flows.rowCount - rowsBefore, engine: bulk ? 'duckdb' : 'stream' };
       loaded.push(described.file);
     }
     doneBytes += file.size ?? opened.bytesRead;
@@ -357,8 +370,10 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
     const provenanceOf = (reporter: string): ImportProvenance => {
       const from = sources.get(reporter);
       // A companion (BACI's country codes) gives names, not rows: it stays with every reporter.
-      const own = descriptions.filter((d) => !d.layout.companion && (from === undefined || from.has(d) || d.file?.rowCount === 0));
-      const publishers = [...new Set(own.map((d) => PUBLISHER_NAMES[d.layout.publisher]))];
+      const own = descriptions.filter((d) => from === undefined || from.has(d) || d.file?.rowCount === 0);
+      // The companions are among its files (they named its partners), not among what values them.
+      const valued = own.filter((d) => !d.layout.companion);
+      const publishers = [...new Set(valued.map((d) => PUBLISHER_NAMES[d.layout.publisher]))];
       // The rows of its own files: read, summed (into this load's datasets), and left out by reason.
       const counted = own.map((d) => accounts.get(descriptions.indexOf(d))).filter((a) => a !== undefined);
       const excluded = new Map<string, number>();
@@ -370,9 +385,9 @@ export async function loadFiles(files: readonly InputFile[], req: Omit<LoadReque
         rowCount: counted.reduce((n, a) => n + a.rowCount, 0),
         usedRowCount: counted.reduce((n, a) => n + a.usedRowCount, 0),
         excluded: sortedReasons(excluded),
-        valuation: { exports: distinct(own.map((d) => d.valuation.exports)), imports: distinct(own.map((d) => d.valuation.imports)) },
-        unit: distinct(own.map((d) => d.unit)),
-        notes: [...new Set(own.flatMap((d) => d.notes))],
+        valuation: { exports: distinct(valued.map((d) => d.valuation.exports)), imports: distinct(valued.map((d) => d.valuation.imports)) },
+        unit: distinct(valued.map((d) => d.unit)),
+        notes: [...new Set(valued.flatMap((d) => d.notes))],
         warnings,
         engine: own.some((d) => d.file?.engine === 'duckdb') ? 'duckdb' : 'stream',
       };

@@ -22,13 +22,21 @@ const CSV_AMOUNT_EXPECTED = "an amount such as 3580 (in the unit column's unit),
 /** Problems kept at most, so a broken million-row file does not print a million lines. */
 export const MAX_PROBLEMS = 50;
 
-/** Collects problems up to a cap, counting the rest. */
+/** After this many problems a file is not read further: an endless stream of bad rows ends. */
+export const STOP_PROBLEMS = 10_000;
+
+/** Collects problems up to a cap, counting the rest; past STOP_PROBLEMS, stops the read with them. */
 export class Problems {
   readonly list: string[] = [];
   more = 0;
+  /** `title`: the error's message if the read is stopped ("data.csv: invalid dataset"). */
+  constructor(private readonly title = 'the data cannot be read') {}
   push(p: string): void {
     if (this.list.length < MAX_PROBLEMS) this.list.push(p);
     else this.more++;
+    if (this.count >= STOP_PROBLEMS) {
+      throw new DataError(this.title, [...this.list, `and ${this.more} more; reading stopped there (${STOP_PROBLEMS.toLocaleString('en-US')} problems: is this the file you meant?)`]);
+    }
   }
   get count(): number {
     return this.list.length + this.more;
@@ -60,6 +68,10 @@ export class OwnCsvReader {
   private columns: (Column | null)[] | null = null;
   private index = {} as Record<Column, number>;
   private rows = 0;
+  /** The data rows read (the header not counted). */
+  get rowCount(): number {
+    return this.rows;
+  }
   /** The spelling first seen for each normalised reporter name. */
   private readonly spelling = new Map<string, string>();
   /** Each raw reporter cell seen: its reporter and whether it is wanted (asked once, not per row). */

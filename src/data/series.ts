@@ -120,7 +120,10 @@ export class SeriesBuilder {
       const partners: PartnerSeries[] = [];
       for (const [partner, p] of r.partners) {
         if (partner === WORLD) continue;
-        partners.push({ partner, partnerCode: p.code, ...seriesOf(p.periods) });
+        // A partner of which nothing is known (its only rows had no value) is not a partner to list.
+        const ps = seriesOf(p.periods);
+        if (ps.years.length === 0 && ps.months.length === 0 && ps.gaps.length === 0) continue;
+        partners.push({ partner, partnerCode: p.code, ...ps });
       }
       const m = meta(reporter);
       datasets.push({
@@ -221,7 +224,12 @@ interface Group {
   partsReason: string;
   /** The rows by the file they came from (the file's number in the load). */
   files: Map<number, number>;
+  /** Rows of this rank whose value is missing: the group's sum is not the total it would be. */
+  missing: number;
 }
+
+/** Why rows are not summed when their total, or another row of the same sum, has no value. */
+export const INCOMPLETE_REASON = 'rows of a sum with a missing value (the total itself, or one of its parts): not added, as the sum would not be the total';
 
 /** What became of one file's rows: how many were read, summed, and left out by reason. */
 export interface FileAccount {
@@ -289,6 +297,15 @@ export class FlowTable {
     const n = row.rowCount ?? 1;
     this.rowCount += n;
     this.account.rowCount += n;
+    const cell = this.cellOf(row);
+    const group = this.groupOf(cell, row);
+    group.value = group.value.plus(row.value);
+    group.halfWidth = group.halfWidth.plus(row.halfWidth);
+    group.rowCount += n;
+    group.files.set(this.file, (group.files.get(this.file) ?? 0) + n);
+  }
+
+  private cellOf(row: Omit<FlowRow, 'value' | 'halfWidth'>): FlowCell {
     const key = `${row.reporter}\u0000${row.partner}\u0000${row.period}\u0000${row.flow}`;
     let cell = this.cells.get(key);
     if (!cell) {
@@ -299,15 +316,31 @@ export class FlowTable {
     } else if (cell.currency !== row.currency) {
       throw new DataError(`${row.reporter} ${row.period} ${row.flow} is given in ${cell.currency} and in ${row.currency}: nothing is converted (import the files of one currency)`);
     }
-    let group = cell.groups.find((g) => g.rank === row.rank);
+    return cell;
+  }
+
+  /**
+   * The rows of one rank and one kind of split: rows split by customs procedure and rows split by
+   * mode of transport are two breakdowns of the same total, never summed together.
+   */
+  private groupOf(cell: FlowCell, row: Pick<FlowRow, 'rank' | 'partsReason'>): Group {
+    let group = cell.groups.find((g) => g.rank === row.rank && g.partsReason === row.partsReason);
     if (!group) {
-      group = { rank: row.rank, value: ZERO, halfWidth: ZERO, rowCount: 0, partsReason: row.partsReason, files: new Map() };
+      group = { rank: row.rank, value: ZERO, halfWidth: ZERO, rowCount: 0, partsReason: row.partsReason, files: new Map(), missing: 0 };
       cell.groups.push(group);
     }
-    group.value = group.value.plus(row.value);
-    group.halfWidth = group.halfWidth.plus(row.halfWidth);
-    group.rowCount += n;
-    group.files.set(this.file, (group.files.get(this.file) ?? 0) + n);
+    return group;
+  }
+
+  /**
+   * Rows whose value is missing (not zero): left out for `reason`, and their sum marked incomplete.
+   * If theirs is the best rank present (a total with no value, or a part of the only breakdown), the
+   * cell has no figure: it becomes a gap, never a sum of what is left.
+   */
+  addMissing(row: Omit<FlowRow, 'value' | 'halfWidth'>, reason: string): void {
+    const n = row.rowCount ?? 1;
+    this.groupOf(this.cellOf(row), row).missing += n;
+    this.exclude(reason, n);
   }
 
   /** Rows read but not summed, with the reason ("re-exports: already inside exports"). */
@@ -359,16 +392,34 @@ export class FlowTable {
         into.touch(cell.reporter, cell.partner, cell.period, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
         continue;
       }
+      // The best rank present; of two breakdowns at that rank, a complete one, then the first by
+      // its reason's text (so both engines choose alike).
       let best = cell.groups[0]!;
-      for (const g of cell.groups) if (g.rank < best.rank) best = g;
+      for (const g of cell.groups) {
+        if (g.rank !== best.rank ? g.rank < best.rank : (g.missing === 0) !== (best.missing === 0) ? g.missing === 0 : g.partsReason < best.partsReason) best = g;
+      }
+      if (best.missing > 0) {
+        for (const g of cell.groups) if (g.rowCount > 0) leaveOut(g, INCOMPLETE_REASON);
+        into.touch(cell.reporter, cell.partner, cell.period, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
+        continue;
+      }
       used += best.rowCount;
       for (const [file, n] of best.files) this.accountOf(file).usedRowCount += n;
-      for (const g of cell.groups) if (g !== best && g.rowCount > 0) leaveOut(g, g.partsReason);
+      for (const g of cell.groups) {
+        if (g === best || g.rowCount === 0) continue;
+        // Beside a total, its parts; at the same rank, another breakdown of the same total.
+        leaveOut(g, g.rank === best.rank ? `${breakdown(g.partsReason)}: another breakdown of what ${breakdown(best.partsReason)} already sum, not added to it` : g.partsReason);
+      }
       const figure: Figure = { value: best.value, halfWidth: best.halfWidth, stated: best.value.toFixed() };
       into.put(cell.reporter, cell.partner, cell.period, { [cell.flow]: figure }, where, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
     }
     return { usedRowCount: used, excluded: sortedReasons(excluded), files: this.accounts };
   }
+}
+
+/** "rows by modes of transport" of a parts reason ("rows by modes of transport beside the totals…"). */
+function breakdown(partsReason: string): string {
+  return partsReason.split(' beside ')[0]!;
 }
 
 /** Reasons by their row counts, the most first; equal counts in the order of their text (so both engines agree). */

@@ -103,5 +103,7 @@ export function validationText(doc: ValidationDocument): string {
   const span = first === Infinity ? 'no complete year' : `${first}${lastYear === first ? '' : `–${lastYear}`}`;
   const claims = list.reduce((n, d) => n + d.claimCount, 0);
   const who = reporters.length === 1 ? `1 reporter (${reporters[0]})` : `${reporters.length} reporters (${reporters.join(', ')})`;
-  return `OK: ${doc.assumptions.file} is a valid ${doc.format.toUpperCase()} dataset: ${who}, ${rows} year${rows === 1 ? '' : 's'} of figures (${span})${claims ? `, ${claims} claim${claims === 1 ? '' : 's'}` : ''}\n`;
+  const publisher = doc.datasets.find((d) => d.source.publisher)?.source.publisher;
+  const what = doc.format === 'import' ? `readable ${publisher ?? 'publisher'} download` : `valid ${doc.format.toUpperCase()} dataset`;
+  return `OK: ${doc.assumptions.file} is a ${what}: ${who}, ${rows} year${rows === 1 ? '' : 's'} of figures (${span})${claims ? `, ${claims} claim${claims === 1 ? '' : 's'}` : ''}\n`;
 }

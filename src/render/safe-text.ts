@@ -105,10 +105,10 @@ export function messageLine(text: string): string {
 /** A dataset's problems as the lines under its error: each made safe, at most PROBLEMS_MAX of them. */
 export function problemLines(problems: readonly string[]): string[] {
   // A reader that stopped collecting says so in its last entry ("and 950 more"): counted, not listed.
-  const tail = /^and (\d+) more$/.exec(problems[problems.length - 1] ?? '');
+  const tail = /^and (\d+) more(;.*)?$/.exec(problems[problems.length - 1] ?? '');
   const listed = tail ? problems.slice(0, -1) : problems;
   const shown = listed.slice(0, PROBLEMS_MAX).map((p) => messageLine(p));
   const more = listed.length - shown.length + (tail ? Number(tail[1]) : 0);
-  if (more > 0) shown.push(`… and ${formatCount(more)} more problem${more === 1 ? '' : 's'}`);
+  if (more > 0) shown.push(`… and ${formatCount(more)} more problem${more === 1 ? '' : 's'}${tail?.[2] ? messageLine(tail[2]) : ''}`);
   return shown;
 }

@@ -188,7 +188,7 @@ export const dataValidateSpec: ReportSpec<ValidateOptions, Validated, Validated,
     dataset: null,
     assumptions: { file: loaded.name, reporter: loaded.reporter ?? null },
     valid: true,
-    format: loaded.format === 'import' ? 'csv' : loaded.format,
+    format: loaded.format,
     datasets: loaded.datasets.map(listed),
   }),
   failureDocument: (err: DataError, opts): ValidationDocument => ({

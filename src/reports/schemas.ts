@@ -554,7 +554,7 @@ const ListedDataset = v.strictObject({
 export const DatasetListSchema = envelope('dataset-list', { file: v.nullable(Text) }, { datasets: v.array(ListedDataset) }, v.null());
 
 export const ValidationSchema = v.variant('valid', [
-  envelope('validation', { file: Text, reporter: v.nullable(Text) }, { valid: v.literal(true), format: v.picklist(['json', 'csv']), datasets: v.array(ListedDataset) }, v.null()),
+  envelope('validation', { file: Text, reporter: v.nullable(Text) }, { valid: v.literal(true), format: v.pipe(v.picklist(['json', 'csv', 'import']), v.description('json or csv: a tradecalc dataset; import: a publisher download, read as `import` reads it (the datasets name the publisher)')), datasets: v.array(ListedDataset) }, v.null()),
   envelope('validation', { file: Text, reporter: v.nullable(Text) }, { valid: v.literal(false), error: Text, problems: v.array(Text) }, v.null()),
 ]);
 

@@ -193,7 +193,7 @@ describe('validation errors name the file, the line and column or the JSON path,
   it('a directory given as a file', async () => {
     const p = join(dir, 'a-directory');
     mkdirSync(p, { recursive: true });
-    expect(await dataError(p)).toBe(`tradecalc: ${p}: the directory holds no data files (expected .csv, .tsv, .json or .gz files)\n`);
+    expect(await dataError(p)).toBe(`tradecalc: ${p}: the directory holds no data files (expected .csv, .tsv, .txt, .dat, .json, .gz, .parquet files)\n`);
   });
   it('a missing file', async () => {
     const p = join(dir, 'nope.csv');

@@ -70,7 +70,7 @@ const row = fc.record({
   exports: amount,
   imports: amount,
 });
-const unique = (rows: fc.RecordValue<{ reporter: string; partner: string; period: string; exports: string; imports: string }>[]) => {
+const unique = (rows: { reporter: string; partner: string; period: string; exports: string; imports: string }[]) => {
   const seen = new Set<string>();
   return rows.filter((r) => {
     const k = `${r.reporter}|${r.partner}|${r.period}`;

@@ -6,10 +6,13 @@
 //
 // The query is printed by `tradecalc import … --print-sql`, so that data that outgrows one machine
 // can be aggregated on a warehouse (Spark SQL, Trino, BigQuery) and the result loaded back.
-import { Decimal } from '../../core/decimal.js';
+import { Decimal, ZERO } from '../../core/decimal.js';
 import { DataError } from '../../errors.js';
 import { countryCodesFor } from '../formats/countries.js';
-import { REASONS } from '../formats/common.js';
+import { REASONS, capWarning } from '../formats/common.js';
+
+/** How a download cap warning names the publisher. */
+const PUBLISHER_LABELS: Partial<Record<Layout['publisher'], string>> = { comtrade: 'Comtrade', 'china-customs': 'China customs' };
 import type { ImportContext, Layout, SqlLayout } from '../formats/layout.js';
 import { normaliseName } from '../identity.js';
 import type { FlowTable } from '../series.js';
@@ -122,7 +125,9 @@ export function bulkQuery(layout: Layout, o: SqlOptions): string {
     return `CASE WHEN ${fast} THEN true WHEN ${padded} THEN coalesce(${slow}, false) ELSE false END`;
   })();
   const partnerSel = o.partner === undefined ? 'true' : `coalesce(partner = 'World' OR ${matches('partner', 'partner_code', o.partner)}, false)`;
-  const kept = (e: string) => `CASE WHEN excluded IS NULL THEN ${e} END`;
+  // A row without a value keeps its cell and rank: a total with no value makes its cell a gap.
+  const kept = (e: string) => `CASE WHEN excluded IS NULL OR excluded = '#v' THEN ${e} END`;
+  const summed = (e: string) => `CASE WHEN excluded IS NULL THEN ${e} END`;
   return `-- tradecalc: ${layout.label}. Each row of the file is mapped onto the flows model, then
 -- summed by reporter, partner, period, flow and rank. For each reporter, partner, period and flow
 -- only the rows of the lowest rank present are used (rank 0: a total in every dimension), so totals
@@ -172,8 +177,8 @@ flows AS (
     ${kept(m.rank)} AS rank,
     ${kept(m.partsReason)} AS parts_reason,
     excluded,
-    ${kept('value_text')} AS value_text,
-    ${kept('TRY_CAST(value_text AS DECIMAL(38, 6))')} AS value
+    ${summed('value_text')} AS value_text,
+    ${summed('TRY_CAST(value_text AS DECIMAL(38, 6))')} AS value
   FROM judged
 )
 -- The reasons shared by every layout are short tokens while rows are grouped, words after.
@@ -246,13 +251,38 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
   if (!layout.sql) throw new DataError(`${file.name}: ${layout.label} files are not read by the bulk engine (use --engine stream)`);
   const source = options.parquet ? parquetSource(file.path) : readCsvSource(file.path, layout.sql);
   const query = bulkQuery(layout, { header, source, reporter: options.reporter, partner: options.partner });
-  const rows = await (await engine()).run(query, options.onProgress);
+  // In the order of their reporter, partner, period, flow and rank, whatever order DuckDB's threads
+  // finished in: the datasets, their partners and any problem come out the same on every run.
+  const key = (r: Record<string, unknown>) => [r.reporter, r.partner, r.period, r.flow, r.rank, r.parts_reason, r.excluded].map((x) => (x === null || x === undefined ? '' : String(x)).padStart(x !== null && typeof x !== 'string' ? 12 : 0, '0')).join('\u0000');
+  const rows = (await (await engine()).run(query, options.onProgress)).map((r) => ({ r, k: key(r) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.r);
   const scale = new Decimal(layout.sql.scale);
+  // A file cut at a download cap looks whole: say so, as the streaming reader does.
+  const total = rows.reduce((n, r) => n + Number(r.row_count), 0);
+  const cap = layout.rowCaps ? capWarning(file.name, total, layout.rowCaps, PUBLISHER_LABELS[layout.publisher] ?? layout.label) : null;
+  if (cap) ctx.warn(cap);
   for (const r of rows) {
     const count = Number(r.row_count);
     // Every reporter in the file is named to the filter, as the streaming reader names them.
     if (r.reporter !== null && r.reporter !== undefined) ctx.filter.reporter?.(String(r.reporter).trim(), r.reporter_code === null || r.reporter_code === undefined ? undefined : String(r.reporter_code).trim());
     if (r.excluded !== null && r.excluded !== undefined) {
+      if (r.excluded === REASONS.missingValue && r.period !== null && r.flow !== null && r.partner !== null) {
+        const row = {
+          reporter: String(r.reporter),
+          reporterCode: r.reporter_code === null ? undefined : String(r.reporter_code),
+          partner: String(r.partner),
+          partnerCode: r.partner_code === null ? undefined : String(r.partner_code),
+          period: String(r.period),
+          flow: r.flow as 'exports' | 'imports',
+          currency: String(r.currency),
+          rank: Number(r.rank),
+          partsReason: String(r.parts_reason),
+          rowCount: count,
+        };
+        const named = layout.sql.finish ? layout.sql.finish({ ...row, value: ZERO, halfWidth: ZERO }) : row;
+        if (ctx.missing) ctx.missing({ ...row, reporter: named.reporter, partner: named.partner }, REASONS.missingValue);
+        else flows.exclude(REASONS.missingValue, count);
+        continue;
+      }
       flows.exclude(String(r.excluded), count);
       continue;
     }

@@ -238,6 +238,8 @@ const COUNTRY_FILE = {
 export const baciCodes: Layout = {
   id: 'baci-codes',
   publisher: 'baci',
+  // Read before the data files whatever their order, so the names it gives are there for them.
+  companion: true,
   label: 'CEPII BACI code list (country or product codes: no figures)',
   recognise: (h) => {
     if (hasColumns(h.header, ['country_code']) && (hasColumns(h.header, ['country_name']) || hasColumns(h.header, ['country_name_abbreviation']))) return 9;

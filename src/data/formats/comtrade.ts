@@ -12,9 +12,14 @@ import { countryByCode } from './countries.js';
 import type { ImportContext, Layout, RecordReader, SqlLayout } from './layout.js';
 
 const WORLD_CODES = new Set(['0', 'W00', 'WLD']);
-/** Partner codes that are groups of other partners (EU, ASEAN…): never summed with their members. */
-const GROUP_CODES = new Set(['97', '492', '527', '568', '577', '636', '637', '838', '839', '879', '899']);
-const GROUP_REASON = 'partner groups (EU, ASEAN, areas n.e.s.…) overlap their members: not summed';
+/**
+ * Partners that are groups of other partners: the European Union (97). The areas "n.e.s." (492
+ * Europe n.e.s., 527 Oceania n.e.s., 899 Areas n.e.s.…), free zones (838) and special categories
+ * (839) are not: they hold trade assigned to no country, are part of the World total, and are kept
+ * as partners (BACI keeps them too).
+ */
+const GROUP_CODES = new Set(['97']);
+const GROUP_REASON = 'partner groups (the European Union, code 97) overlap their members: not summed';
 const NOT_FLOW = ': neither exports (X) nor imports (M)';
 
 const FLOW_WORDS: Record<string, 'exports' | 'imports' | string> = {
@@ -103,22 +108,12 @@ function mapRow(ctx: ImportContext, raw: (f: Field) => string | undefined, where
   if (!period) return ctx.problem(where, `the period ${JSON.stringify(get('period') ?? get('refYear') ?? '')} is not a year or a month`);
   const valueText = get('primaryValue') || (flow === 'exports' ? get('fobValue') : get('cifValue'));
   const value = readValue(valueText, ONE);
-  if (value === 'missing') return ctx.exclude(REASONS.missingValue);
   if (value === null) return ctx.problem(where, `the value ${JSON.stringify(valueText)} is not a number`);
   const { rank, reason } = rankOf(get);
-  ctx.add({
-    reporter,
-    reporterCode: reporterCode || undefined,
-    partner,
-    partnerCode: isWorld ? undefined : pIso || pCode || undefined,
-    period,
-    flow,
-    value: value.value,
-    halfWidth: value.halfWidth,
-    currency: 'USD',
-    rank,
-    partsReason: reason,
-  });
+  const row = { reporter, reporterCode: reporterCode || undefined, partner, flow: flow as 'exports' | 'imports', partnerCode: isWorld ? undefined : pIso || pCode || undefined, period, currency: 'USD', rank, partsReason: reason };
+  // A total without a value leaves its cell without a figure: its parts never stand in for it.
+  if (value === 'missing') return ctx.missing ? ctx.missing(row, REASONS.missingValue) : ctx.exclude(REASONS.missingValue);
+  ctx.add({ ...row, value: value.value, halfWidth: value.halfWidth });
 }
 
 function periodOf(get: (f: Field) => string | undefined): string | null {
@@ -222,6 +217,7 @@ function csvReader(ctx: ImportContext, delimiter: ',' | '\t' | undefined): Recor
 
 export const comtradeCsv: Layout = {
   id: 'comtrade-csv',
+  uniqueTotals: true,
   publisher: 'comtrade',
   label: 'UN Comtrade CSV (web "Get data" or API)',
   recognise: (h) => (hasColumns(h.header, ['reporterCode', 'flowCode', 'partnerCode', 'primaryValue']) && !firstLine(h.head).includes('\t') ? 9 : 0),
@@ -234,6 +230,7 @@ export const comtradeCsv: Layout = {
 
 export const comtradeBulk: Layout = {
   id: 'comtrade-bulk',
+  uniqueTotals: true,
   publisher: 'comtrade',
   label: 'UN Comtrade bulk file (tab-separated)',
   recognise: (h) => (firstLine(h.head).includes('\t') && hasColumns(h.header, ['reporterCode', 'flowCode', 'partnerCode']) ? 9 : 0),
@@ -245,6 +242,7 @@ export const comtradeBulk: Layout = {
 
 export const comtradeJson: Layout = {
   id: 'comtrade-json',
+  uniqueTotals: true,
   publisher: 'comtrade',
   label: 'UN Comtrade API JSON',
   recognise: (h) => (/^\s*\{/.test(h.head) && /"data"\s*:\s*\[/.test(h.head) && /"(reporterCode|flowCode|primaryValue)"/.test(h.head) ? 9 : 0),
@@ -304,6 +302,7 @@ const LEGACY_FLOWS: Record<string, string> = { '1': 'M', '2': 'X', '3': 'RX', '4
 
 export const comtradeLegacy: Layout = {
   id: 'comtrade-legacy',
+  uniqueTotals: true,
   publisher: 'comtrade',
   label: 'UN Comtrade legacy CSV (before 2023)',
   recognise: (h) => (hasColumns(h.header, ['Trade Flow Code', 'Reporter Code', 'Partner Code']) ? 9 : 0),

@@ -63,6 +63,12 @@ export interface ImportContext {
   /** Reads `rowCount` rows (default 1) and leaves them out, for `reason` (counted in the provenance). */
   exclude(reason: string, rowCount?: number): void;
   /**
+   * A row whose value is missing (not zero), with everything else about it: left out for `reason`,
+   * and if it is the total (or a part of the only breakdown) of its cell, the cell becomes a gap
+   * rather than the sum of what is left. Without it, a layout can only `exclude` such a row.
+   */
+  missing?(row: Omit<FlowRow, 'value' | 'halfWidth'>, reason: string): void;
+  /**
    * Says what this file's figures are, where it differs from the layout's defaults (imports valued
    * FOB in this file, values in millions, yuan rather than dollars), and what they cover.
    */
@@ -144,6 +150,11 @@ export interface Layout {
   valuation: { exports: string; imports: string };
   /** The unit the values are stated in, e.g. "US dollars". */
   unit: string;
+  /**
+   * Each total (rank 0) of a reporter, partner, period and flow is one row of one file: a second is
+   * an overlap (two downloads of the same data, or a period in two classifications), never a part.
+   */
+  uniqueTotals?: boolean | undefined;
   /** Known download caps: a file with exactly this many rows was probably cut off. */
   rowCaps?: readonly number[] | undefined;
   /** A companion holds no figures (BACI's country codes): it is read before the data files. */

@@ -20,6 +20,8 @@ export interface InputFile {
   size: number | null;
   /** Found by listing a directory (rather than named): a file that is not data is passed over. */
   fromDirectory?: boolean | undefined;
+  /** The same file as an earlier input (by device and inode: a path, a link, a directory's entry). */
+  repeatOf?: string | undefined;
 }
 
 export interface ReadContext {
@@ -44,6 +46,14 @@ function ioError(name: string, err: unknown, what = "a dataset or a publisher's 
 /** The files the --data values name: "-" is stdin, a directory is its data files in name order. */
 export async function expandInputs(values: readonly string[], ctx: ReadContext): Promise<InputFile[]> {
   const files: InputFile[] = [];
+  // A file named twice (or named and found in a directory also given) is read once.
+  const seen = new Map<string, string>();
+  const add = (f: InputFile, id: { dev: number; ino: number } | null) => {
+    const key = id && id.ino !== 0 ? `${id.dev}:${id.ino}` : null;
+    const first = key === null ? undefined : seen.get(key);
+    if (key !== null && first === undefined) seen.set(key, f.name);
+    files.push(first === undefined ? f : { ...f, repeatOf: first });
+  };
   for (const value of values) {
     if (value === '-') {
       if (!ctx.stdin) throw new DataError('<stdin>: no standard input to read');
@@ -65,17 +75,17 @@ export async function expandInputs(values: readonly string[], ctx: ReadContext):
         throw ioError(value, err);
       }
       const found = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
-      if (found.length === 0) throw new DataError(`${value}: the directory holds no data files (expected .csv, .tsv, .json or .gz files)`);
+      if (found.length === 0) throw new DataError(`${value}: the directory holds no data files (expected ${[...DATA_EXTENSIONS].join(', ')} files)`);
       for (const entry of found) {
         const p = join(path, entry);
         const s = await stat(p).catch((err) => {
           throw ioError(join(value, entry), err);
         });
-        if (s.isFile()) files.push({ name: join(value, entry), path: p, size: s.size, fromDirectory: true });
+        if (s.isFile()) add({ name: join(value, entry), path: p, size: s.size, fromDirectory: true }, s);
       }
       continue;
     }
-    files.push({ name: value, path, size: info.isFile() ? info.size : null });
+    add({ name: value, path, size: info.isFile() ? info.size : null }, info.isFile() ? info : null);
   }
   return files;
 }
