@@ -101,7 +101,9 @@ export const AMOUNT_EXPECTED = 'an amount such as 1T, 800B, 250M, 1e12 or "$1.2 
  */
 export function parseAmount(text: string): ParsedNumber | null {
   if (text.length > 200) return null;
-  const m = /^\s*([+-]?)\s*(\$|US\$|[A-Z]{3}\s)?\s*([0-9.eE+-]+?)\s*([A-Za-z]*)\s*$/.exec(text);
+  // A currency before the number: $ or US$ (USD), € (EUR), £ (GBP), or an ISO code and a space.
+  // (¥ is left out: it is the yen's sign and the yuan's.)
+  const m = /^\s*([+-]?)\s*(\$|US\$|€|£|[A-Z]{3}\s)?\s*([0-9.eE+-]+?)\s*([A-Za-z]*)\s*$/.exec(text);
   if (!m) return null;
   const num = parseDecimal(`${m[1]}${m[3]}`);
   if (!num) return null;
@@ -110,6 +112,6 @@ export function parseAmount(text: string): ParsedNumber | null {
   const factor = UNIT_FACTORS[unit];
   const value = num.value.times(factor);
   const cur = m[2]?.trim();
-  const currency = cur === undefined ? undefined : cur === '$' || cur === 'US$' ? 'USD' : cur;
+  const currency = cur === undefined ? undefined : cur === '$' || cur === 'US$' ? 'USD' : cur === '€' ? 'EUR' : cur === '£' ? 'GBP' : cur;
   return { value: value.isZero() ? new Decimal(0) : value, halfWidth: num.halfWidth.times(factor), currency };
 }

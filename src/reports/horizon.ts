@@ -6,12 +6,14 @@ import { forecastAfter } from '../core/project.js';
 import { selectYear } from '../core/select.js';
 import type { Dataset, Forecast } from '../core/types.js';
 import { BUILT_IN, OPTION, type Origin, forecastOrigin } from './document.js';
-import { checkDatasetYear, parseAmountOption, parseCalendarYear, parseYears } from './parse.js';
+import { checkDatasetYear, checkOptionCurrency, parseAmountWithCurrency, parseCalendarYear, parseYears } from './parse.js';
 import type { RawOptions } from './spec.js';
 
 export interface HorizonOptions {
   yearCount?: number | undefined;
   threshold?: Decimal | undefined;
+  /** The currency the --threshold states, and what was typed (for the message). */
+  thresholdCurrency?: { currency: string; raw: string } | undefined;
   baseYear?: number | undefined;
 }
 
@@ -22,9 +24,11 @@ export function parseHorizon(raw: RawOptions): HorizonOptions {
   const years = str(raw, 'years');
   const threshold = str(raw, 'threshold');
   const year = str(raw, 'year');
+  const t = threshold === undefined ? undefined : parseAmountWithCurrency('--threshold', threshold);
   return {
     yearCount: years === undefined ? undefined : parseYears('--years', years),
-    threshold: threshold === undefined ? undefined : parseAmountOption('--threshold', threshold),
+    threshold: t?.value,
+    thresholdCurrency: t?.currency !== undefined ? { currency: t.currency, raw: threshold! } : undefined,
     baseYear: year === undefined ? undefined : parseCalendarYear('--year', year),
   };
 }
@@ -39,6 +43,7 @@ export interface Horizon {
 }
 
 export function resolveHorizon(dataset: Dataset, opts: HorizonOptions): Horizon {
+  if (opts.thresholdCurrency) checkOptionCurrency('--threshold', opts.thresholdCurrency.raw, opts.thresholdCurrency.currency, dataset.currency);
   if (opts.baseYear !== undefined) checkDatasetYear('--year', opts.baseYear, dataset);
   const base = selectYear(dataset, opts.baseYear);
   const forecast = forecastAfter(dataset, base.year);

@@ -99,15 +99,25 @@ function amountOrNull(raw: string): ReturnType<typeof parseAmount> {
   }
 }
 
-/** An amount with an optional unit: "1T", "800B", "1e12", "$1.2 trillion", "-500B". */
-export function parseAmountOption(option: string, raw: string): Decimal {
+/**
+ * An amount with an optional unit ("1T", "800B", "1e12", "$1.2 trillion", "-500B"), with the currency it states ("EUR 1T", "€1T", "$1T"), if any: checked against the
+ * data's currency once the data is read (nothing is converted).
+ */
+export function parseAmountWithCurrency(option: string, raw: string): { value: Decimal; currency: string | undefined } {
   const parsed = amountOrNull(raw);
   if (!parsed) throw new UsageError(`${option} ${quoted(raw)} is not an amount (expected ${AMOUNT_EXPECTED})`);
   if (parsed.value.abs().gt(new Decimal(AMOUNT_MAX_ABS))) {
     throw new UsageError(`${option} ${quoted(raw)} is out of range (expected an amount of at most ${AMOUNT_MAX_ABS} in magnitude)`);
   }
   tooPrecise(option, raw, parsed.value);
-  return parsed.value;
+  return { value: parsed.value, currency: parsed.currency };
+}
+
+/** A usage error when an option's amount is in another currency than the data's. */
+export function checkOptionCurrency(option: string, raw: string, currency: string | undefined, dataCurrency: string): void {
+  if (currency !== undefined && currency !== dataCurrency) {
+    throw new UsageError(`${option} ${quoted(raw)} is in ${currency}, but the data is in ${dataCurrency} (nothing is converted: give it in ${dataCurrency}, or without a currency)`);
+  }
 }
 
 /** One of a fixed set of words. */
