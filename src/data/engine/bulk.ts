@@ -15,7 +15,7 @@ import { REASONS, capWarning } from '../formats/common.js';
 const PUBLISHER_LABELS: Partial<Record<Layout['publisher'], string>> = { comtrade: 'Comtrade', 'china-customs': 'China customs' };
 import type { ImportContext, Layout, SqlLayout } from '../formats/layout.js';
 import { normaliseName } from '../identity.js';
-import type { FlowTable } from '../series.js';
+import type { FlowRow, FlowTable } from '../series.js';
 import type { InputFile } from '../stream/source.js';
 
 /** Markers publishers use for a value they do not have (as the streaming reader's readValue). */
@@ -245,6 +245,24 @@ function decimalOf(v: unknown): Decimal | null {
   return new Decimal(String(v));
 }
 
+/** One summed group of the query as the flow table's row. */
+function groupRow(r: Record<string, unknown>, value: Decimal, halfWidth: Decimal): FlowRow {
+  return {
+    reporter: String(r.reporter),
+    reporterCode: r.reporter_code === null ? undefined : String(r.reporter_code),
+    partner: String(r.partner),
+    partnerCode: r.partner_code === null ? undefined : String(r.partner_code),
+    period: String(r.period),
+    flow: r.flow as 'exports' | 'imports',
+    value,
+    halfWidth,
+    currency: String(r.currency),
+    rank: Number(r.rank),
+    partsReason: String(r.parts_reason),
+    rowCount: Number(r.row_count),
+  };
+}
+
 /** Reads one file through DuckDB into the flow table. */
 export async function runBulk(layout: Layout, file: InputFile, header: readonly string[], ctx: ImportContext, flows: FlowTable, options: { reporter?: string | undefined; partner?: string | undefined; parquet?: boolean | undefined; onProgress?: (pct: number) => void } = {}): Promise<void> {
   if (file.path === null) throw new DataError(`${file.name}: the bulk engine reads files, not standard input (save it to a file, or use --engine stream)`);
@@ -260,26 +278,16 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
   const total = rows.reduce((n, r) => n + Number(r.row_count), 0);
   const cap = layout.rowCaps ? capWarning(file.name, total, layout.rowCaps, PUBLISHER_LABELS[layout.publisher] ?? layout.label) : null;
   if (cap) ctx.warn(cap);
+  const sql = layout.sql;
+  const finished = (row: FlowRow) => (sql.finish ? sql.finish(row) : row);
   for (const r of rows) {
     const count = Number(r.row_count);
     // Every reporter in the file is named to the filter, as the streaming reader names them.
     if (r.reporter !== null && r.reporter !== undefined) ctx.filter.reporter?.(String(r.reporter).trim(), r.reporter_code === null || r.reporter_code === undefined ? undefined : String(r.reporter_code).trim());
     if (r.excluded !== null && r.excluded !== undefined) {
       if (r.excluded === REASONS.missingValue && r.period !== null && r.flow !== null && r.partner !== null) {
-        const row = {
-          reporter: String(r.reporter),
-          reporterCode: r.reporter_code === null ? undefined : String(r.reporter_code),
-          partner: String(r.partner),
-          partnerCode: r.partner_code === null ? undefined : String(r.partner_code),
-          period: String(r.period),
-          flow: r.flow as 'exports' | 'imports',
-          currency: String(r.currency),
-          rank: Number(r.rank),
-          partsReason: String(r.parts_reason),
-          rowCount: count,
-        };
-        const named = layout.sql.finish ? layout.sql.finish({ ...row, value: ZERO, halfWidth: ZERO }) : row;
-        if (ctx.missing) ctx.missing({ ...row, reporter: named.reporter, partner: named.partner }, REASONS.missingValue);
+        const { value: _v, halfWidth: _h, ...row } = finished(groupRow(r, ZERO, ZERO));
+        if (ctx.missing) ctx.missing(row, REASONS.missingValue);
         else flows.exclude(REASONS.missingValue, count);
         continue;
       }
@@ -295,20 +303,6 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
     if (value === null) continue;
     // Each value is stated to its last digit: half of it, times the rows, bounds the rounding.
     const halfWidth = new Decimal('0.5').times(new Decimal(10).pow(-Number(r.decimals ?? 0))).times(scale).times(count);
-    const row = {
-      reporter: String(r.reporter),
-      reporterCode: r.reporter_code === null ? undefined : String(r.reporter_code),
-      partner: String(r.partner),
-      partnerCode: r.partner_code === null ? undefined : String(r.partner_code),
-      period: String(r.period),
-      flow: r.flow as 'exports' | 'imports',
-      value,
-      halfWidth,
-      currency: String(r.currency),
-      rank: Number(r.rank),
-      partsReason: String(r.parts_reason),
-      rowCount: count,
-    };
-    ctx.add(layout.sql.finish ? layout.sql.finish(row) : row);
+    ctx.add(finished(groupRow(r, value, halfWidth)));
   }
 }
