@@ -12,10 +12,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = `${root}bin/tradecalc`;
 const golden = (name: string) => `${root}test/golden/${name}`;
 
-function tradecalc(args: string[], env: Record<string, string> = {}) {
+function tradecalc(args: string[], env: Record<string, string> = {}, cwd = '/') {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    cwd: '/',
+    cwd,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -70,7 +70,10 @@ describe('bin/tradecalc', () => {
     ['scenarios.svg', ['scenarios', '--format', 'svg']],
     ['scenarios-named.svg', ['scenarios', '--scenario', 'baseline,optimistic,pessimistic', '--years', '3', '--format', 'svg']],
   ])('%s matches its golden file', (name, args) => {
-    const r = tradecalc(args);
+    // Run from the checkout with paths relative to it: provenance names the files as given, and a golden
+    // file must not depend on where the checkout lives.
+    const relative = args.map((a) => (a.startsWith(root) ? a.slice(root.length) : a));
+    const r = tradecalc(relative, {}, root);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     matchGolden(name, r.stdout);
