@@ -4,7 +4,7 @@
 // digits, so a range's ends are rounded outward here, where it is known which end is which.
 import { Decimal } from '../core/decimal.js';
 import type { Interval } from '../core/interval.js';
-import type { DatasetInfo, Figure, Qualifier } from '../core/types.js';
+import type { DatasetInfo, Figure, ImportProvenance, Qualifier } from '../core/types.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -20,17 +20,8 @@ export interface SourceDoc {
   note?: string | undefined;
 }
 
-export interface ImportedDoc {
-  publisher: string;
-  files: { name: string; layout: string; rowCount: number }[];
-  rowCount: number;
-  usedRowCount: number;
-  excluded: { reason: string; rowCount: number }[];
-  valuation: { exports: string; imports: string };
-  unit: string;
-  notes: string[];
-  warnings: string[];
-}
+/** The dataset's provenance as documents show it: what the import did, without how it was read (layout, engine). */
+export type ImportedDoc = Omit<ImportProvenance, 'layout' | 'engine'>;
 
 export interface DatasetDoc {
   id: string;
