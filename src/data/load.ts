@@ -462,7 +462,7 @@ async function streamLayout(layout: Layout, opened: OpenedInput, ictx: Parameter
     reader.end?.();
     return;
   }
-  const parser = new JsonStreamParser({ name: opened.file.name, streams: reader.streams, onElement: reader.onElement });
+  const parser = new JsonStreamParser({ name: opened.file.name, numbers: 'exact', streams: reader.streams, onElement: reader.onElement });
   for await (const text of opened.text) {
     parser.write(text);
     report();

@@ -10,4 +10,4 @@ it('every example in the docs matches what the binary prints', () => {
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });
   expect(r.stdout).toMatch(/^doc examples match \(\d+ checked/);
   expect(r.status).toBe(0);
-});
+}, 600_000);

@@ -7,6 +7,7 @@
 // The query is printed by `tradecalc import … --print-sql`, so that data that outgrows one machine
 // can be aggregated on a warehouse (Spark SQL, Trino, BigQuery) and the result loaded back.
 import { Decimal, ZERO } from '../../core/decimal.js';
+import { AMOUNT_MAX_ABS } from '../../core/limits.js';
 import { DataError } from '../../errors.js';
 import { countryCodesFor } from '../formats/countries.js';
 import { REASONS, capWarning } from '../formats/common.js';
@@ -178,7 +179,7 @@ flows AS (
     ${kept(m.partsReason)} AS parts_reason,
     excluded,
     ${summed('value_text')} AS value_text,
-    ${summed('TRY_CAST(value_text AS DECIMAL(38, 6))')} AS value
+    ${summed(`TRY_CAST(value_text AS DECIMAL(38, ${BULK_DECIMALS}))`)} AS value
   FROM judged
 )
 -- The reasons shared by every layout are short tokens while rows are grouped, words after.
@@ -190,7 +191,7 @@ SELECT
     WHEN '#v' THEN ${sqlString(REASONS.missingValue)}
     ELSE excluded
   END AS excluded,
-  row_count, value, decimals, bad_values, bad_example, bad_periods
+  row_count, value, decimals, bad_values, bad_example, bad_periods, inexact_values
 FROM (
   SELECT
     reporter, reporter_code, partner, partner_code, period, flow, currency, rank, parts_reason, excluded,
@@ -199,12 +200,18 @@ FROM (
     max(CASE WHEN strpos(value_text, '.') > 0 THEN length(value_text) - strpos(value_text, '.') ELSE 0 END) AS decimals,
     count(*) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_values,
     min(value_text) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_example,
-    count(*) FILTER (WHERE excluded IS NULL AND (period IS NULL OR flow IS NULL)) AS bad_periods
+    count(*) FILTER (WHERE excluded IS NULL AND (period IS NULL OR flow IS NULL)) AS bad_periods,
+    -- Values the engine's DECIMAL(38, ${BULK_DECIMALS}) cannot hold exactly, or beyond what tradecalc reads.
+    count(*) FILTER (WHERE excluded IS NULL AND value IS NOT NULL AND (abs(value) > ${AMOUNT_MAX_ABS}
+      OR (regexp_matches(value_text, '[eE]') AND TRY_CAST(value_text AS DECIMAL(38, 20)) IS DISTINCT FROM TRY_CAST(value AS DECIMAL(38, 20))))) AS inexact_values
   FROM flows
   GROUP BY ALL
 ) AS grouped
 `;
 }
+
+/** The decimal places the bulk engine sums exactly: DECIMAL(38, 6) holds sums up to 10^32. */
+const BULK_DECIMALS = 6;
 
 interface Engine {
   run(sql: string, onProgress?: (pct: number) => void): Promise<Record<string, unknown>[]>;
@@ -280,6 +287,7 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
   if (cap) ctx.warn(cap);
   const sql = layout.sql;
   const finished = (row: FlowRow) => (sql.finish ? sql.finish(row) : row);
+  let inexact = 0;
   for (const r of rows) {
     const count = Number(r.row_count);
     // Every reporter in the file is named to the filter, as the streaming reader names them.
@@ -295,6 +303,10 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
       continue;
     }
     if (Number(r.bad_values) > 0) ctx.problem(file.name, `${r.bad_values} rows have a value that is not a number, such as ${JSON.stringify(String(r.bad_example).slice(0, 40))}`);
+    if (Number(r.decimals) > BULK_DECIMALS || Number(r.inexact_values) > 0) {
+      inexact += count;
+      continue;
+    }
     if (Number(r.bad_periods) > 0) {
       ctx.problem(file.name, `${r.bad_periods} rows have a period that is not a year or a month`);
       continue;
@@ -305,4 +317,5 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
     const halfWidth = new Decimal('0.5').times(new Decimal(10).pow(-Number(r.decimals ?? 0))).times(scale).times(count);
     ctx.add(finished(groupRow(r, value, halfWidth)));
   }
+  if (inexact > 0) ctx.problem(file.name, `${inexact} ${inexact === 1 ? 'row is' : 'rows are'} in groups with values of more than ${BULK_DECIMALS} decimal places, or beyond ${AMOUNT_MAX_ABS}: more than the bulk engine sums exactly (DECIMAL(38, ${BULK_DECIMALS})); read the file with --engine stream`);
 }

@@ -24,7 +24,7 @@
 // without the companion, and alike in Comtrade and BACI files. product_codes files are recognised
 // and passed over.
 import { Decimal, ZERO } from '../../core/decimal.js';
-import { type PartSum, THOUSAND, addPart, columnIndexes, hasColumns, headerKey, readValue } from './common.js';
+import { type PartSum, THOUSAND, addPart, columnIndexes, hasColumns, headerKey, readValue, VALUE_RULE } from './common.js';
 import { countryByCode } from './countries.js';
 import type { Layout, RecordReader } from './layout.js';
 
@@ -174,7 +174,7 @@ export const baci: Layout = {
           return;
         }
         const value = readValue(text, THOUSAND);
-        if (value === null) return ctx.problem(where, `the value ${JSON.stringify(fields[at.v])} is not a number`);
+        if (value === null) return ctx.problem(where, `the value ${JSON.stringify(fields[at.v])} is not a value (${VALUE_RULE})`);
         addPart(pair, value);
         if (value === 'missing') ctx.exclude(MISSING_REASON);
       },

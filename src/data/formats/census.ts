@@ -22,7 +22,7 @@
 // the groups, so either way it is the world), and the code of the commodity total ("-" in recent
 // responses, "" in a 2017 one; both are read as the total). The API has no documented row cap.
 import type { Flow } from '../series.js';
-import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, partsRank, readPeriod, readValue } from './common.js';
+import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, partsRank, readPeriod, readValue, VALUE_RULE } from './common.js';
 import type { ImportContext, Layout, RecordReader } from './layout.js';
 
 const REPORTER = 'United States';
@@ -159,7 +159,7 @@ function mapRow(ctx: ImportContext, m: Measure, get: (k: Key) => string | undefi
   const text = get(m.column);
   const value = readValue(text, ONE);
   if (value === 'missing') return ctx.exclude(MISSING_VALUE);
-  if (value === null) return ctx.problem(where, `the value ${JSON.stringify(text)} of ${m.name} is not a number`);
+  if (value === null) return ctx.problem(where, `the value ${JSON.stringify(text)} of ${m.name} is not a value (${VALUE_RULE})`);
   const { rank, reason } = partsRank(partsOf(get));
   ctx.add({
     reporter: REPORTER,

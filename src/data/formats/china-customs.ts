@@ -26,7 +26,7 @@
 //   - exports FOB, imports CIF; imports by country of origin, exports by country of destination.
 import { basename } from 'node:path';
 import { ZERO } from '../../core/decimal.js';
-import { ONE, type PartSum, addPart, capWarning, headerKey, readPeriod, readValue } from './common.js';
+import { ONE, type PartSum, addPart, capWarning, headerKey, readPeriod, readValue, VALUE_RULE } from './common.js';
 import type { Layout, RecordReader } from './layout.js';
 
 const COLUMNS = {
@@ -242,7 +242,7 @@ export const chinaCustoms: Layout = {
 
         const raw = get(value);
         const v = raw?.trim() === '?' ? 'missing' : readValue(raw, ONE, { thousands: true });
-        if (v === null) return ctx.problem(where, `the value ${JSON.stringify(raw)} is not a number`);
+        if (v === null) return ctx.problem(where, `the value ${JSON.stringify(raw)} is not a value (${VALUE_RULE})`);
         addPart(cell, v);
         if (v === 'missing') ctx.exclude(MISSING_REASON);
       },

@@ -26,7 +26,7 @@
 // rather than cutting it short, so there is no row cap to warn about.
 import { type Decimal, ZERO } from '../../core/decimal.js';
 import { type Flow, FlowTable, SeriesBuilder } from '../series.js';
-import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, hasColumns, isQuarter, partsRank, readPeriod, readValue } from './common.js';
+import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, hasColumns, isQuarter, partsRank, readPeriod, readValue, VALUE_RULE } from './common.js';
 import type { ImportContext, Layout, RecordReader } from './layout.js';
 
 const COLUMNS = {
@@ -93,7 +93,7 @@ function mapRow(ctx: ImportContext, get: (k: Key) => string | undefined, bulk: b
   const text = get(bulk ? 'euros' : 'obsValue');
   const value = readValue(text, ONE);
   if (value === 'missing') return ctx.exclude(MISSING_VALUE);
-  if (value === null) return ctx.problem(where, `the value ${JSON.stringify(text)} is not a number`);
+  if (value === null) return ctx.problem(where, `the value ${JSON.stringify(text)} is not a value (${VALUE_RULE})`);
   const parts: PartOf[] = [];
   const product = codeAndLabel(get('product')).code.toUpperCase();
   if (product !== '' && product !== 'TOTAL') parts.push({ weight: product.length, what: 'product codes' });

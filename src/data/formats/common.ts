@@ -1,7 +1,8 @@
 // Pieces every importer needs: finding columns by name, reading a publisher's number (thousands
 // separators, a scale, "-" or "" for missing), and reading periods in the publishers' spellings.
 import { Decimal } from '../../core/decimal.js';
-import { parseDecimal } from '../units.js';
+import { AMOUNT_MAX_ABS } from '../../core/limits.js';
+import { MAX_DECIMAL_PLACES, parseDecimal } from '../units.js';
 import type { ValueReading } from './layout.js';
 
 /** Header names compared without case, spaces or punctuation: "Trade Value (US$)" ~ "tradevalueus"; letters of any script are kept ("贸易伙伴"). */
@@ -38,6 +39,11 @@ const MISSING = new Set(['', '-', '..', '...', 'na', 'n/a', 'nan', 'null', 'x', 
  * A value as a publisher writes it: "123456", "1,161" (with `thousands`), "-12.5", in units of
  * `scale` (1000 for thousands). "missing" for an empty cell or a marker; null for text that is no number.
  */
+const MAX_VALUE = new Decimal(AMOUNT_MAX_ABS);
+
+/** What a publisher's value must be, for the message that refuses one. */
+export const VALUE_RULE = `a decimal number, at most ${AMOUNT_MAX_ABS} in size and ${MAX_DECIMAL_PLACES} decimal places`;
+
 export function readValue(text: string | undefined, scale: Decimal, options: { thousands?: boolean } = {}): ValueReading | 'missing' | null {
   if (text === undefined) return 'missing';
   let t = text.trim();
@@ -47,7 +53,8 @@ export function readValue(text: string | undefined, scale: Decimal, options: { t
     t = t.replace(/,/g, '');
   }
   const parsed = parseDecimal(t);
-  if (!parsed) return null;
+  // The bounds of every amount tradecalc reads: a dataset it writes must read back.
+  if (!parsed || parsed.value.abs().gt(MAX_VALUE) || parsed.value.decimalPlaces() > MAX_DECIMAL_PLACES) return null;
   return { value: parsed.value.times(scale), halfWidth: parsed.halfWidth.times(scale) };
 }
 

@@ -7,9 +7,10 @@
 // only the totals are summed when present; re-exports (RX) are already inside exports (X), and
 // re-imports (RM) inside imports (M), so they are never added; values are full US dollars,
 // exports FOB and imports CIF; codes are read as text.
-import { ONE, REASONS, capWarning, columnIndexes, hasColumns, headerKey, readPeriod, readValue } from './common.js';
+import { ONE, REASONS, capWarning, columnIndexes, hasColumns, headerKey, readPeriod, readValue, VALUE_RULE } from './common.js';
 import { countryByCode } from './countries.js';
 import type { ImportContext, Layout, RecordReader, SqlLayout } from './layout.js';
+import { JsonNumber } from '../stream/json.js';
 
 const WORLD_CODES = new Set(['0', 'W00', 'WLD']);
 /**
@@ -108,7 +109,7 @@ function mapRow(ctx: ImportContext, raw: (f: Field) => string | undefined, where
   if (!period) return ctx.problem(where, `the period ${JSON.stringify(get('period') ?? get('refYear') ?? '')} is not a year or a month`);
   const valueText = get('primaryValue') || (flow === 'exports' ? get('fobValue') : get('cifValue'));
   const value = readValue(valueText, ONE);
-  if (value === null) return ctx.problem(where, `the value ${JSON.stringify(valueText)} is not a number`);
+  if (value === null) return ctx.problem(where, `the value ${JSON.stringify(valueText)} is not a value (${VALUE_RULE})`);
   const { rank, reason } = rankOf(get);
   const row = { reporter, reporterCode: reporterCode || undefined, partner, flow: flow as 'exports' | 'imports', partnerCode: isWorld ? undefined : pIso || pCode || undefined, period, currency: 'USD', rank, partsReason: reason };
   // A total without a value leaves its cell without a figure: its parts never stand in for it.
@@ -253,7 +254,7 @@ export const comtradeJson: Layout = {
       streams: (path) => path.length === 1 && path[0] === 'data',
       onElement(_path, index, value) {
         rows++;
-        if (value === null || typeof value !== 'object') return ctx.problem(`${ctx.file}: $.data[${index}]`, 'a record is not an object');
+        if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof JsonNumber) return ctx.problem(`${ctx.file}: $.data[${index}]`, 'a record is not an object');
         const rec = value as Record<string, unknown>;
         const byKey = new Map(Object.keys(rec).map((k) => [headerKey(k), rec[k]]));
         const get = (f: Field) => {

@@ -24,7 +24,7 @@
 // Codes are read as text ("001" is the world in DOTS).
 import { Decimal } from '../../core/decimal.js';
 import type { FlowRow } from '../series.js';
-import { ONE, hasColumns, headerKey, isQuarter, readPeriod, readValue } from './common.js';
+import { ONE, hasColumns, headerKey, isQuarter, readPeriod, readValue, VALUE_RULE } from './common.js';
 import { countryByIso3 } from './countries.js';
 import type { FileHead, ImportContext, Layout, RecordReader } from './layout.js';
 
@@ -300,7 +300,7 @@ function sdmxReader(ctx: ImportContext): RecordReader {
       const valueText = get('value');
       const value = readValue(valueText, ONE);
       if (value === 'missing') return ctx.exclude(MISSING_REASON);
-      if (value === null) return ctx.problem(where, `the OBS_VALUE ${JSON.stringify(valueText)} is not a number`);
+      if (value === null) return ctx.problem(where, `the OBS_VALUE ${JSON.stringify(valueText)} is not a value (${VALUE_RULE})`);
       const exponent = scaleExponent(get('scale'));
       if (exponent === null) return ctx.problem(where, `the SCALE ${JSON.stringify(get('scale'))} is not a power of ten (expected 0, 3, 6, 9 or a word such as Millions)`);
       if (seen.twice(reporterCode, indicator.code, partnerCell.code, period)) return ctx.problem(where, `${reporter} ${indicator.code} with ${world ? WORLD : partnerName} for ${period} is given a second time (each observation once: are two downloads overlapping?)`);
@@ -418,7 +418,7 @@ function dotsReader(ctx: ImportContext): RecordReader {
           continue;
         }
         if (value === null) {
-          ctx.problem(where, `the value ${JSON.stringify(text)} for ${c.period} is not a number`);
+          ctx.problem(where, `the value ${JSON.stringify(text)} for ${c.period} is not a value (${VALUE_RULE})`);
           continue;
         }
         const row = rowOf({ reporter, reporterCode: reporterCode || undefined, partner: world ? WORLD : partnerName, partnerCode: world ? undefined : partnerCode || undefined, period: c.period, flow: indicator.flow, value: value.value, halfWidth: value.halfWidth }, indicator.fob === true);

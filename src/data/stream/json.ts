@@ -22,6 +22,23 @@ export interface JsonStreamOptions {
   maxDepth?: number;
   /** The longest string allowed, in characters. */
   maxString?: number;
+  /**
+   * How numbers are handed over: as JavaScript numbers (the default), or as `JsonNumber`s that keep
+   * the text as written, for money that must be summed exactly ("3710000000001.234567" as a double
+   * is 3710000000001.2344).
+   */
+  numbers?: 'double' | 'exact';
+}
+
+/** A JSON number as written. `String(n)` gives its text, so readers that take cells as text need no change. */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): number {
+    return Number(this.text);
+  }
 }
 
 export const JSON_MAX_DEPTH = 64;
@@ -122,6 +139,7 @@ export class JsonStreamParser {
     const text = this.buf;
     this.buf = '';
     if (!/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) this.fail(`${clip(text)} is not a number`);
+    if (this.options.numbers === 'exact') return this.emit(new JsonNumber(text));
     const n = Number(text);
     if (!Number.isFinite(n)) this.fail(`${clip(text)} is out of range`);
     this.emit(n);

@@ -238,7 +238,7 @@ describe('BACI: a missing value, two years, and the companion files', () => {
       `${bad}:3: has 7 fields where the header has 6`,
       `${bad}:4: the country code "15x" is not a number`,
       `${bad}:5: the year "22" is not a year`,
-      `${bad}:6: the value "12a" is not a number`,
+      `${bad}:6: the value "12a" is not a value (a decimal number, at most 1e21 in size and 20 decimal places)`,
     ]);
   });
 });

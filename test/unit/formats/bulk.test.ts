@@ -134,3 +134,42 @@ Module._resolveFilename = function (request, ...rest) {
     expect(s.status).toBe(0);
   });
 });
+
+describe('values are summed exactly or refused, never rounded', () => {
+  const header = 'freqCode\trefYear\trefMonth\tperiod\treporterCode\tflowCode\tpartnerCode\tpartner2Code\tcmdCode\tcustomsCode\tmotCode\tcifvalue\tfobvalue\tprimaryValue';
+  const file = (name: string, values: [string, string]) => {
+    const path = join(dir, name);
+    const rows = values.map((v, i) => ['A', '2024', '52', '2024', '156', i === 0 ? 'X' : 'M', '0', '0', 'TOTAL', 'C00', '0', '', '', v].join('\t'));
+    writeFileSync(path, `${[header, ...rows].join('\n')}\n`);
+    return path;
+  };
+
+  it('both engines keep six decimal places and exponents exactly, to the same datasets', async () => {
+    const path = file('exact.tsv', ['3710000000001.234567', '2.5e12']);
+    for (const engine of ['stream', 'duckdb'] as const) {
+      const { datasets } = await loadData({ data: [path], engine }, { cwd: dir });
+      expect(datasets[0]!.years[0]!.exports.value.toFixed()).toBe('3710000000001.234567');
+      expect(datasets[0]!.years[0]!.imports.value.toFixed()).toBe('2500000000000');
+    }
+  });
+
+  it.each([
+    ['seven decimal places', '1.1234567', /the bulk engine sums exactly/],
+    ['an exponent below the sixth place', '1e-7', /the bulk engine sums exactly/],
+    ['a value beyond 1e21', '2e25', /beyond 1e21/],
+  ])('%s: the stream engine sums it or refuses it, the bulk engine refuses it (exit 3) and names the stream engine', (_name, value, bulkMessage) => {
+    const path = file(`odd-${value}.tsv`, [value, '5']);
+    const bulk = spawnSync(process.execPath, [bin, 'import', path, '--engine', 'duckdb'], { encoding: 'utf8' });
+    expect(bulk.status).toBe(3);
+    expect(bulk.stderr).toMatch(bulkMessage);
+    expect(bulk.stderr).toMatch(/--engine stream/);
+    expect(bulk.stderr.match(/sums exactly/g)).toHaveLength(1);
+    const stream = spawnSync(process.execPath, [bin, 'import', path, '--engine', 'stream', '--json'], { encoding: 'utf8' });
+    if (value === '2e25') {
+      expect(stream.status).toBe(3);
+      expect(stream.stderr).toMatch(/"2e25" is not a value \(a decimal number, at most 1e21 in size and 20 decimal places\)/);
+    } else {
+      expect(stream.status).toBe(0);
+    }
+  });
+});

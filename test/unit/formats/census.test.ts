@@ -242,7 +242,7 @@ describe('Census layouts, one rule at a time', () => {
     const f = write('bad-value.json', [H, ['-', 'TOTAL FOR ALL COUNTRIES', '100', '2024-01'], ['5700', 'CHINA', '12a', '2024-01'], ['2010', 'MEXICO', '9']]);
     const err = await failure([f]);
     expect(err.message).toBe(`${f}: the data cannot be read`);
-    expect(err.problems).toEqual([`${f}: $[2]: the value "12a" of ALL_VAL_MO is not a number`, `${f}: $[3]: the row has 3 values, the header 4`]);
+    expect(err.problems).toEqual([`${f}: $[2]: the value "12a" of ALL_VAL_MO is not a value (a decimal number, at most 1e21 in size and 20 decimal places)`, `${f}: $[3]: the row has 3 values, the header 4`]);
   });
 
   it('broken JSON names the file, line and column', async () => {
@@ -311,6 +311,6 @@ describe('the CLI on Census files', () => {
     const f = write('cli-bad.json', [['CTY_CODE', 'CTY_NAME', 'ALL_VAL_MO', 'time'], ['5700', 'CHINA', 'n/a?', '2024-01']]);
     const r = await cli(['summary', '--data', f]);
     expect(r).toMatchObject({ code: 3, stdout: '' });
-    expect(r.stderr).toBe(`tradecalc: ${f}: the data cannot be read\n  ${f}: $[1]: the value "n/a?" of ALL_VAL_MO is not a number\n`);
+    expect(r.stderr).toBe(`tradecalc: ${f}: the data cannot be read\n  ${f}: $[1]: the value "n/a?" of ALL_VAL_MO is not a value (a decimal number, at most 1e21 in size and 20 decimal places)\n`);
   });
 });

@@ -348,7 +348,7 @@ describe('China customs: caps, missing periods, malformed rows', () => {
     const f = join(tmp, 'exports_bad.csv');
     writeFileSync(f, [header, '"202401","502","United States","40,000,000",', '"202401","116","Japan","13,5OO,000",', '"2024-Q1","304","Germany","1",', '"202401","304","Germany"'].join('\r\n'));
     expect(await problems(load([f]))).toEqual([
-      `${f}:3: the value "13,5OO,000" is not a number`,
+      `${f}:3: the value "13,5OO,000" is not a value (a decimal number, at most 1e21 in size and 20 decimal places)`,
       `${f}:4: the date of data "2024-Q1" is not a month (expected YYYYMM)`,
       `${f}:5: has 3 fields where the header has 5`,
     ]);

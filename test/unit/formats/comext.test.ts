@@ -227,7 +227,7 @@ describe('Comext rows, one rule at a time', () => {
     const f = write('bad.csv', [HEADER, row('A,DE,WORLD,TOTAL,2,VALUE_IN_EUROS,2023,1'), row('A,DE,WORLD,TOTAL,1,VALUE_IN_EUROS,2023,1.2.3'), row('A,DE,WORLD,TOTAL,1,VALUE_IN_EUROS,last year,5')].join('\n'));
     const err = await failure([f]);
     expect(err.message).toBe(`${f}: the data cannot be read`);
-    expect(err.problems).toEqual([`${f}:3: the value "1.2.3" is not a number`, `${f}:4: the period "last year" is not a year or a month (expected 2024, 2024-01 or 202401)`]);
+    expect(err.problems).toEqual([`${f}:3: the value "1.2.3" is not a value (a decimal number, at most 1e21 in size and 20 decimal places)`, `${f}:4: the period "last year" is not a year or a month (expected 2024, 2024-01 or 202401)`]);
   });
 
   it('a header without flow is no Comext file; one without indicators is a problem, said once', async () => {

@@ -373,13 +373,13 @@ describe('files as they arrive', () => {
     const bad = write('bad-value.csv', text(IMTS).replace('2024,525000000000,6', '2024,525 bn,6'));
     const err = await load([bad]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataError);
-    expect((err as DataError).problems).toEqual([`${bad}:7: the OBS_VALUE "525 bn" is not a number`]);
+    expect((err as DataError).problems).toEqual([`${bad}:7: the OBS_VALUE "525 bn" is not a value (a decimal number, at most 1e21 in size and 20 decimal places)`]);
     const period = write('bad-period.csv', text(IMTS).replace('A,2023,3380024000000', 'A,FY2023,3380024000000'));
     expect(((await load([period]).catch((e: unknown) => e)) as DataError).problems).toEqual([
       `${period}:2: the TIME_PERIOD "FY2023" is not a year (2024), a month (2024-M01) or a quarter (2024-Q1)`,
     ]);
     const dots = write('bad-dots.csv', text(DOTS).replace('"500000000000","525000000000"', '"500000000000","5.25e11x"'));
-    expect(((await load([dots]).catch((e: unknown) => e)) as DataError).problems).toEqual([`${dots}:7: the value "5.25e11x" for 2024 is not a number`]);
+    expect(((await load([dots]).catch((e: unknown) => e)) as DataError).problems).toEqual([`${dots}:7: the value "5.25e11x" for 2024 is not a value (a decimal number, at most 1e21 in size and 20 decimal places)`]);
   });
 
   it('names from a name column beside the codes ("COUNTRY" and "Country"), codes from the code column', async () => {
