@@ -54,7 +54,7 @@ function specOf(cmd: Command, parent?: string): Spec {
     description: cmd.description(),
     options: [
       ...cmd.options
-        .filter((o) => o.long)
+        .filter((o) => o.long && !o.hidden)
         .map((o) => ({ flag: o.long!, short: o.short, description: o.description, takesValue: o.required || o.optional, values: valuesOf(o), isFile: isFile(o) })),
       HELP,
     ],

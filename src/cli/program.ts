@@ -4,7 +4,7 @@
 import { Argument, Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { COMMON_OPTIONS } from '../reports/common.js';
-import { COMMANDS, COMPLETION, type CommandDecl, GROUPS } from '../reports/registry.js';
+import { COMMANDS, COMPLETION, type CommandDecl, GROUPS, commandFormats } from '../reports/registry.js';
 import type { ArgumentDecl, OptionDecl, RawOptions } from '../reports/spec.js';
 import { UsageError } from '../errors.js';
 import type { IO } from './io.js';
@@ -29,6 +29,7 @@ function examples(lines: readonly string[]): string {
 function optionOf(decl: OptionDecl): Option {
   const opt = new Option(decl.flags, decl.description);
   Object.assign(opt as Option & ValueHints, { valueHints: decl.hints, valueIsFile: decl.file === true });
+  if (decl.hidden) opt.hideHelp();
   if (!opt.required) return opt;
   return opt.argParser((value: string, previous: unknown) => {
     if (decl.repeatable) return [...((previous as string[] | undefined) ?? []), value];
@@ -45,11 +46,20 @@ function argumentOf(decl: ArgumentDecl): Argument {
 
 const OUTPUT_ONLY = new Set(['--format', '--json', '--output', '--debug']);
 
-function commonOptions(decl: Pick<CommandDecl, 'common' | 'chart'>): readonly OptionDecl[] {
+function commonOptions(decl: Pick<CommandDecl, 'common' | 'chart' | 'omit' | 'meaning' | 'formats'>): readonly OptionDecl[] {
   if (decl.common === 'none') return [];
   const options = decl.common === 'all' ? COMMON_OPTIONS : COMMON_OPTIONS.filter((o) => OUTPUT_ONLY.has(o.flags.split(' ')[0]!));
-  // Shells offer svg only to a command that draws a chart.
-  return decl.chart ? options : options.map((o) => (o.flags.startsWith('--format ') ? { ...o, hints: o.hints?.filter((h) => h !== 'svg') } : o));
+  const formats = commandFormats(decl);
+  const words = `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;
+  return options
+    .map((o) => {
+      const flag = o.flags.split(' ')[0]!;
+      if (decl.omit?.includes(flag)) return { ...o, hidden: true };
+      // Help and shells offer only the formats this command writes.
+      if (flag === '--format') return { ...o, description: `output format: ${words} (default: table, or from the --output extension)`, hints: formats };
+      const meaning = decl.meaning?.[flag];
+      return meaning === undefined ? o : { ...o, description: meaning };
+    });
 }
 
 /** How to finish declaring a command: its options, help text and action. */
@@ -104,15 +114,17 @@ export function buildProgram(io: IO, state: RunState): Command {
       examples([
         'tradecalc summary',
         'tradecalc project --growth 3',
-        'tradecalc project --growth 3 --json | jq .path[0].balance',
+        "tradecalc project --growth 3 --json | jq '.path[0].balance'",
         'tradecalc check',
         'tradecalc summary --data trade.csv --reporter China --year 2025',
         'tradecalc data validate trade.csv',
       ]) +
-        '\nEvery command also takes --format table|json|csv|markdown, --json, --data <file>,\n' +
-        '--dataset <id>, --reporter <name>, --unit <unit>, --output <file>, --no-color and\n' +
-        '--debug, before or after its name; see tradecalc <command> --help. project,\n' +
-        'simulate and scenarios also write their chart as an SVG picture: --format svg.\n',
+        '\nThe analysis commands also take --format table|json|csv|markdown, --json,\n' +
+        '--data <file> (repeatable), --dataset <id>, --reporter <name>, --partner <name>,\n' +
+        '--from <publisher>, --unit <unit>, --output <file>, --no-color and --debug, before\n' +
+        'or after their name; see tradecalc <command> --help. ' +
+        `${COMMANDS.filter((c) => c.chart).map((c) => c.path.join(' ')).sort().join(', ')}\n` +
+        'also write their chart as an SVG picture: --format svg.\n',
     );
 
   const groups = new Map<string, Command>();

@@ -8,7 +8,7 @@ import { DataError, InterruptedError, type StopSignal, UsageError } from '../err
 import { terminalSafe } from '../render/safe-text.js';
 import { gridOf } from '../reports/columns.js';
 import { type DatasetSelection, parseCommon } from '../reports/common.js';
-import { COMMANDS, type CommandDecl } from '../reports/registry.js';
+import { COMMANDS, type CommandDecl, commandFormats } from '../reports/registry.js';
 import type { DatasetDoc } from '../reports/document.js';
 import type { AnySpec, Control, RawOptions } from '../reports/spec.js';
 import { type IO, workingDirectory } from './io.js';
@@ -117,13 +117,15 @@ function controlOf(io: IO): { control: Control; release: () => void } {
   };
 }
 
+const orList = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
+
 /** Why a command without a chart cannot give an SVG, naming the ones that can. */
 function noChart(decl: CommandDecl, raw: RawOptions): string {
   const name = `tradecalc ${decl.path.join(' ')}`;
   const charts = COMMANDS.filter((c) => c.chart).map((c) => c.path.join(' ')).sort();
   const which = `the commands that do: ${charts.join(', ')}`;
   return raw.format === 'svg'
-    ? `--format svg: ${name} draws no chart (${which}; use table, json, csv or markdown)`
+    ? `--format svg: ${name} draws no chart (${which}; use ${orList(commandFormats(decl))})`
     : `--output ${JSON.stringify(raw.output)} asks for an SVG picture, and ${name} draws no chart (${which}; give --format to write another format to that file)`;
 }
 

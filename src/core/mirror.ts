@@ -9,7 +9,8 @@
 //   - gap in percent of the importer's figure (B's imports for A's exports, A's imports for A's
 //     imports): the same base from either side, so the percentages are exact negatives too;
 //   - with a CIF/FOB factor f (a margin in percent), the importer's figure is divided by 1 + f/100
-//     before the comparison: an adjustment, reported beside the gap, never in place of it.
+//     before the comparison: an adjustment, reported beside the gap, never in place of it, and made
+//     only where the importer's imports are valued CIF.
 import { HUNDRED, ONE, type Decimal } from './decimal.js';
 import type { DatasetInfo, PartnerSeries } from './types.js';
 
@@ -18,6 +19,11 @@ export interface MirrorOptions {
   year?: number | undefined;
   /** The CIF/FOB margin in percent (6 means imports ÷ 1.06); null for no adjustment. */
   cifFobPct: Decimal | null;
+  /**
+   * Whose imports are valued CIF, and so adjusted (default: both). Imports valued otherwise (FOB,
+   * or the US customs value, which leaves out freight and insurance) are compared as they are.
+   */
+  importsCif?: { reporter: boolean; partner: boolean } | undefined;
 }
 
 export interface Comparison {
@@ -109,6 +115,15 @@ function compareFlow(reported: Decimal, mirror: Decimal, importer: 'reported' | 
   return { ...plain, adjusted };
 }
 
+/**
+ * Whether imports valued as a provenance says ("CIF", "CIF (FOB where …)", "customs value", "FOB
+ * (reconciled by BACI …)") are CIF, and so adjusted. No valuation stated (a dataset of the user's
+ * own) is taken as CIF, as most countries report imports.
+ */
+export function valuedCif(imports: string | undefined): boolean {
+  return imports === undefined || /^CIF\b/i.test(imports.trim());
+}
+
 /** The factor imports are divided by for a CIF/FOB margin in percent: 6 → 1.06. */
 export function cifFobFactor(pctValue: Decimal): Decimal {
   return ONE.plus(pctValue.div(HUNDRED));
@@ -127,8 +142,9 @@ export function computeMirror(reporter: DatasetInfo, partner: DatasetInfo, repor
     if (opts.year !== undefined && year !== opts.year) continue;
     const a = flowsIn(reporterSide, year);
     const b = flowsIn(partnerSide, year);
-    const exportsToPartner = a?.exports && b?.imports ? compareFlow(a.exports, b.imports, 'mirror', factor) : null;
-    const importsFromPartner = a?.imports && b?.exports ? compareFlow(a.imports, b.exports, 'reported', factor) : null;
+    const cif = opts.importsCif ?? { reporter: true, partner: true };
+    const exportsToPartner = a?.exports && b?.imports ? compareFlow(a.exports, b.imports, 'mirror', cif.partner ? factor : null) : null;
+    const importsFromPartner = a?.imports && b?.exports ? compareFlow(a.imports, b.exports, 'reported', cif.reporter ? factor : null) : null;
     if (!exportsToPartner && !importsFromPartner) {
       const reason: NotComparedReason = a?.yearToDate || b?.yearToDate ? 'year-to-date' : !b ? 'reporter-only' : !a ? 'partner-only' : 'missing-flow';
       notCompared.push({ year, reason });

@@ -2,6 +2,7 @@
 // and its percentage mean, the latest year in words, the CIF/FOB adjustment named as one, and the
 // years that could not be compared.
 import type { Decimal } from '../core/decimal.js';
+import { valuedCif } from '../core/mirror.js';
 import type { MirrorDocument } from '../reports/schemas.js';
 import { formatMoney, formatPct, formatRateCompact } from './format.js';
 
@@ -76,9 +77,18 @@ export function cifFobLines(doc: Doc): string[] {
     r && p && r.imports === p.imports
       ? `Imports as the inputs value them: ${r.imports}.`
       : `Imports as the data values them — ${doc.dataset.reporter}: ${r ? r.imports : 'not stated in the data'}; ${doc.partnerDataset.reporter}: ${p ? p.imports : 'not stated in the data'}.`;
+  // Only imports valued CIF are divided; the others are compared as they are.
+  const notCif = [
+    { who: doc.dataset.reporter, imports: r?.imports },
+    { who: doc.partnerDataset.reporter, imports: p?.imports },
+  ].filter((s) => !valuedCif(s.imports));
+  const kept =
+    notCif.length === 0
+      ? 'Imports already valued FOB would need no adjustment.'
+      : `${notCif.map((s) => possessive(s.who)).join(' and ')} imports are not valued CIF, so they are not adjusted (–).`;
   return [
     `Adjusted (an estimate, not data): the importer's figure divided by ${f} (a ${formatRateCompact(pct)} CIF/FOB margin, ${source}), since imports are usually valued CIF (with cost, insurance and freight) and exports FOB.`,
-    `${valuation} Imports already valued FOB need no adjustment.`,
+    `${valuation} ${kept}`,
   ];
 }
 

@@ -55,6 +55,7 @@ export const dataListSpec: ReportSpec<{ file: readonly string[] | undefined }, L
   input: 'datasets',
   parse: (_raw, _args, common) => {
     if (common.selection.reporter !== undefined) throw new UsageError('data list lists every reporter of a file; leave out --reporter (or use data show --reporter)');
+    if (common.selection.partner !== undefined) throw new UsageError('data list lists every reporter of a file, with its partner count; leave out --partner (or use partners --reporter …)');
     return { file: common.selection.data };
   },
   resolve: (_opts, loaded) => loaded,
@@ -171,6 +172,7 @@ export const dataValidateSpec: ReportSpec<ValidateOptions, Validated, Validated,
   parse: (_raw, args, common) => {
     const sel = common.selection;
     if (sel.data !== undefined || sel.dataset !== undefined) throw new UsageError(`data validate takes the file as its argument; leave out ${sel.data !== undefined ? '--data' : '--dataset'}`);
+    if (sel.partner !== undefined) throw new UsageError('data validate checks every partner of the file; leave out --partner');
     const file = args[0] ?? '';
     if (file.trim() === '') throw new UsageError(`file ${JSON.stringify(file)} is empty (expected a file name)`);
     return { file, reporter: sel.reporter };

@@ -3,7 +3,7 @@
 // the gap after a CIF/FOB adjustment of the imports. Both reporters must be in the inputs (one
 // Comtrade download of both, BACI, or files of both loaded together).
 import { Decimal } from '../core/decimal.js';
-import { type MirrorReport, type MirrorYear, computeMirror } from '../core/mirror.js';
+import { type MirrorReport, type MirrorYear, computeMirror, valuedCif } from '../core/mirror.js';
 import type { Dataset, PartnerSeries } from '../core/types.js';
 import type { LoadedDatasets } from '../data/load-file.js';
 import { matcher } from '../data/load.js';
@@ -145,7 +145,8 @@ export function resolveMirror(opts: MirrorOptions, loaded: LoadedDatasets): Mirr
 }
 
 export function computeMirrorReport(a: MirrorAssumptions): MirrorReport {
-  return computeMirror(a.reporter, a.partner, a.reporterSide.series, a.partnerSide.series, { year: a.year, cifFobPct: a.cifFobPct });
+  const importsCif = { reporter: valuedCif(a.reporter.provenance?.valuation.imports), partner: valuedCif(a.partner.provenance?.valuation.imports) };
+  return computeMirror(a.reporter, a.partner, a.reporterSide.series, a.partnerSide.series, { year: a.year, cifFobPct: a.cifFobPct, importsCif });
 }
 
 function pathDoc(p: MirrorYear): MirrorDocument['path'][number] {

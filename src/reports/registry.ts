@@ -19,7 +19,18 @@ export interface CommandDecl {
   readonly common: 'all' | 'output' | 'none';
   /** The command draws a chart, which --format svg writes as a picture (its spec has `svg`). */
   readonly chart?: boolean | undefined;
+  /** Common options that do not apply to this command: left out of its help and completion; the spec refuses them with a reason. */
+  readonly omit?: readonly string[] | undefined;
+  /** What a common option means for this command, where that differs from the usual ("--partner": reporter B). */
+  readonly meaning?: Readonly<Record<string, string>> | undefined;
+  /** The formats it writes, when not the usual ones (table, json, csv, markdown, and svg for a chart). */
+  readonly formats?: readonly string[] | undefined;
   readonly load: () => Promise<AnySpec>;
+}
+
+/** The formats a command writes: the usual four, svg for a chart, or its own list. */
+export function commandFormats(decl: Pick<CommandDecl, 'chart' | 'formats'>): readonly string[] {
+  return decl.formats ?? (decl.chart ? ['table', 'json', 'csv', 'markdown', 'svg'] : ['table', 'json', 'csv', 'markdown']);
 }
 
 export interface GroupDecl {
@@ -220,6 +231,8 @@ export const COMMANDS: readonly CommandDecl[] = [
       "tradecalc partners --data trade.csv --reporter Examplia --json | jq '.rows[] | select(.row == \"partner\") | {partner, balance}'",
     ],
     common: 'all',
+    // Every partner is a row: a bilateral view has nothing to list.
+    omit: ['--partner'],
     load: async () => (await import('./partners.js')).partnersSpec,
   },
   {
@@ -235,6 +248,10 @@ export const COMMANDS: readonly CommandDecl[] = [
       'tradecalc mirror --data comtrade.csv --data census/2024 --reporter China --partner "United States" --cif-fob',
     ],
     common: 'all',
+    meaning: {
+      '--reporter': 'reporter A (a name, an id or a code), required when the data holds several',
+      '--partner': "reporter B, whose own figures are compared with A's (a name, an id or a code); required",
+    },
     load: async () => (await import('./mirror.js')).mirrorSpec,
   },
   {
@@ -253,6 +270,13 @@ export const COMMANDS: readonly CommandDecl[] = [
       'tradecalc import bulk-2024.tsv.gz --reporter 156 --partner World --print-sql',
     ],
     common: 'all',
+    // The files are arguments, and nothing built in is imported.
+    omit: ['--data', '--dataset'],
+    meaning: {
+      '--reporter': 'keep only this reporter (a name or a code; default: every reporter in the files)',
+      '--partner': 'keep only this partner, e.g. World for the world totals (default: every partner)',
+      '--from': 'the layout of the files: auto, comtrade, imts, census, comext, china-customs or baci (default: auto)',
+    },
     load: async () => (await import('./import.js')).importSpec,
   },
   {
@@ -268,6 +292,7 @@ export const COMMANDS: readonly CommandDecl[] = [
     ],
     examples: ['tradecalc schema projection > projection.schema.json', 'tradecalc schema summary | jq .properties.balance'],
     common: 'output',
+    formats: ['table', 'json'],
     load: async () => (await import('./data.js')).schemaSpec,
   },
 ];

@@ -24,6 +24,8 @@ export interface OptionDecl {
   readonly file?: boolean | undefined;
   /** May be given more than once, values collected in order; otherwise a repeat is a usage error. */
   readonly repeatable?: boolean | undefined;
+  /** Left out of help and completion: accepted only to be refused with a reason. */
+  readonly hidden?: boolean | undefined;
 }
 
 export interface ArgumentDecl {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, ZERO } from '../../src/core/decimal.js';
-import { type FlowComparison, cifFobFactor, computeMirror } from '../../src/core/mirror.js';
+import { type FlowComparison, cifFobFactor, computeMirror, valuedCif } from '../../src/core/mirror.js';
 import type { DatasetInfo, Figure, PartnerSeries, YearGap } from '../../src/core/types.js';
 import type { LoadedDatasets } from '../../src/data/load.js';
 import { loadData } from '../../src/data/load.js';
@@ -128,6 +128,25 @@ describe('mirror on publisher files', () => {
     eq(france.path[0]!.exportsToPartner!.reported, 600000);
     expect(france.path[0]!.importsFromPartner).toBeNull();
     expect(france.path[0]!.balanceWithPartner).toBeNull();
+  });
+
+  it('--cif-fob divides only imports valued CIF: BACI (FOB on both sides) keeps its zero gaps; US customs value is not divided, China\'s CIF imports are', async () => {
+    const baci = computeMirrorReport(resolveMirror(opts('China', 'USA', { cifFobPct: new Decimal(6) }), await load(`${publishers}baci`)));
+    for (const p of baci.path) {
+      expect(p.exportsToPartner!.adjusted).toBeNull();
+      expect(p.importsFromPartner!.adjusted).toBeNull();
+    }
+    const loaded = await load(`${publishers}comtrade/TradeData_2024.csv`, `${publishers}census/2024`);
+    const y = computeMirrorReport(resolveMirror(opts('China', 'United States', { cifFobPct: new Decimal(6) }), loaded)).path.find((p) => p.year === 2024)!;
+    // China's exports against US imports (customs value, not CIF): compared as they are.
+    expect(y.exportsToPartner!.adjusted).toBeNull();
+    // China's imports (CIF) from the US: 163.6 ÷ 1.06 against the US's 138.6.
+    near(y.importsFromPartner!.adjusted!.reported, B('163.6').div('1.06'));
+  });
+
+  it('valuedCif reads a provenance\'s valuation; no valuation stated is taken as CIF', () => {
+    expect(['CIF', 'cif', ' CIF (FOB where a file gives only FOB imports: see warnings)', undefined].map(valuedCif)).toEqual([true, true, true, true]);
+    expect(['FOB', 'customs value (general imports)', 'FOB (reconciled by BACI: estimated CIF costs removed)', 'CIFOB'].map(valuedCif)).toEqual([false, false, false, false]);
   });
 
   it('both reporters are needed: one missing, one unknown, the same twice, different currencies', async () => {

@@ -185,9 +185,9 @@ export const chinaCustoms: Layout = {
           flow = ctx.options.flow;
           if (named && named !== flow) ctx.warn(`${ctx.file}: read as ${flow} (--flow), though its name suggests ${named === 'both' ? 'exports and imports together' : named}`);
         } else if (named === 'both') {
-          return ctx.problem(ctx.file, 'holds exports and imports added together (its name says "import and export"): download exports and imports as two files, or pass --flow if the name misleads');
+          return ctx.problem(ctx.file, 'holds exports and imports added together (its name says "import and export"): download exports and imports as two files, or, if the name misleads, import it with tradecalc import --flow exports (or imports)');
         } else if (named === undefined) {
-          return ctx.problem(ctx.file, 'a China customs file does not say whether it holds exports or imports, and its name has neither "export" nor "import" (出口/进口): pass --flow exports or --flow imports, or put the flow in its name (exports_2024.csv)');
+          return ctx.problem(ctx.file, 'a China customs file does not say whether it holds exports or imports, and its name has neither "export" nor "import" (出口/进口): put the flow in its name (exports_2024.csv), or import it with tradecalc import --flow exports (or imports)');
         } else flow = named;
         if (at.usd >= 0 && at.cny >= 0) ctx.warn(`${ctx.file}: has values in US dollars and in yuan: the US dollars are used (nothing is converted)`);
         currency = at.usd >= 0 ? 'USD' : 'CNY';

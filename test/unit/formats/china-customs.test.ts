@@ -298,7 +298,7 @@ describe('China customs: the flow', () => {
 
   it('a file whose name does not say is refused with a problem asking for --flow', async () => {
     const found = await problems(load([NO_FLOW]));
-    expect(found).toEqual([`${NO_FLOW}: a China customs file does not say whether it holds exports or imports, and its name has neither "export" nor "import" (出口/进口): pass --flow exports or --flow imports, or put the flow in its name (exports_2024.csv)`]);
+    expect(found).toEqual([`${NO_FLOW}: a China customs file does not say whether it holds exports or imports, and its name has neither "export" nor "import" (出口/进口): put the flow in its name (exports_2024.csv), or import it with tradecalc import --flow exports (or imports)`]);
   });
 
   it('--flow says it (and wins over a name that says otherwise, with a warning)', async () => {
@@ -393,6 +393,6 @@ describe('China customs: through the CLI', () => {
     const r = await cli(['summary', '--data', NO_FLOW]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('pass --flow exports or --flow imports');
+    expect(r.stderr).toContain("import it with tradecalc import --flow exports (or imports)");
   });
 });
