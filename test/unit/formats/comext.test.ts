@@ -292,3 +292,51 @@ describe('the CLI on Comext files', () => {
     expect(r.stderr).toBe(`tradecalc: ${join(root, sdmx)} has 3 reporters (DE, FR, EU27_2020): choose one with --reporter\n`);
   });
 });
+
+// ISO alpha-2 codes are named from the country table, and every name or code of a country selects
+// it: Germany is DE (alpha-3 DEU, M49 276), China CN (CHN, 156); Eurostat writes Greece EL (ISO
+// GR) and the United Kingdom UK (ISO GB).
+describe('Comext alpha-2 codes as countries', () => {
+  const de = `${fixtures}/estat_ds-045409.csv`;
+  const el = `${fixtures}/estat_ds-045409_EL.csv`;
+  const figures = (stdout: string) => {
+    const doc = JSON.parse(stdout);
+    return { reporter: doc.dataset.reporter, partner: doc.dataset.partner, year: doc.assumptions.year, exports: doc.exports, imports: doc.imports, balance: doc.balance };
+  };
+  const summary = async (file: string, args: string[]) => {
+    const r = await cli(['summary', '--data', `${root}${file}`, ...args, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return figures(r.stdout);
+  };
+
+  it.each([['Germany'], ['DE'], ['DEU'], ['276'], ['germany']])('--reporter %s --partner China: Germany with China', async (who) => {
+    // DE–CN 2023 TOTAL rows: flow 2 97,300,000,000, flow 1 157,200,000,000; 97.3e9 − 157.2e9 = −59,900,000,000.
+    expect(await summary(de, ['--reporter', who, '--partner', 'China'])).toEqual({ reporter: 'Germany', partner: 'China', year: 2023, exports: 97300000000, imports: 157200000000, balance: -59900000000 });
+  });
+
+  it.each([['China'], ['CN'], ['CHN'], ['156'], ['cn']])('--reporter Germany --partner %s gives the same figures', async (whom) => {
+    expect(await summary(de, ['--reporter', 'Germany', '--partner', whom])).toEqual({ reporter: 'Germany', partner: 'China', year: 2023, exports: 97300000000, imports: 157200000000, balance: -59900000000 });
+  });
+
+  it.each([['EL'], ['Greece'], ['GR'], ['GRC'], ['300']])('--reporter %s: Greece, written EL by Eurostat', async (who) => {
+    // EL–WORLD 2023: flow 2 51,200,000,000, flow 1 80,100,000,000; 51.2e9 − 80.1e9 = −28,900,000,000.
+    expect(await summary(el, ['--reporter', who])).toEqual({ reporter: 'Greece', partner: 'World', year: 2023, exports: 51200000000, imports: 80100000000, balance: -28900000000 });
+  });
+
+  it.each([['UK'], ['GB'], ['GBR'], ['United Kingdom']])('--partner %s: the United Kingdom, written UK by Eurostat', async (whom) => {
+    // EL–UK 2023: flow 2 1,900,000,000, flow 1 1,500,000,000; balance 400,000,000.
+    expect(await summary(el, ['--reporter', 'Greece', '--partner', whom])).toEqual({ reporter: 'Greece', partner: 'United Kingdom', year: 2023, exports: 1900000000, imports: 1500000000, balance: 400000000 });
+  });
+
+  it('import names the countries and keeps their codes', async () => {
+    const { datasets } = await load([de]);
+    const germany = datasets.find((d) => d.reporter === 'Germany')!;
+    expect(germany.reporterCode).toBe('DE');
+    expect(germany.partners.map((p) => [p.partner, p.partnerCode]).sort()).toEqual([
+      ['China', 'CN'],
+      ['USA', 'US'],
+    ]);
+    // EU27_2020 is no country: it stays as written.
+    expect(datasets.map((d) => d.reporter).sort()).toEqual(['EU27_2020', 'France', 'Germany']);
+  });
+});
