@@ -3,14 +3,15 @@
 // "USA", Comtrade's numeric 842, the Census Bureau's 1000, the IMF's 111), so a match is made by
 // evidence, strongest first:
 //   1. the code: the same code text (numeric codes without leading zeros), or the same ISO alpha-3
-//      read from the codes (a three-letter code is taken as ISO alpha-3; a numeric code is read as
+//      read from the codes (a three-letter code is taken as ISO alpha-3, a two-letter one as ISO
+//      alpha-2 or Eurostat's EL/UK; a numeric code is read as
 //      Comtrade's M49 only when its data comes from Comtrade or BACI, whose codes those are);
 //   2. the name, compared as --reporter and --partner compare names (case, spacing, Unicode form);
 //   3. the country table: the ISO alpha-3 of a name in Comtrade's spelling ("USA", "China").
 // Codes that disagree rule a match out: two different ISO alpha-3 codes, or two different codes of
 // the same publisher's layout. Several candidates at the strongest level is an ambiguity, never a
 // guess. Pure: no I/O.
-import { countryByCode, countryCodesFor } from './formats/countries.js';
+import { countryByCode, countryByIso2, countryCodesFor } from './formats/countries.js';
 import { normaliseName } from './identity.js';
 
 export const MATCH_KINDS = ['code', 'name', 'country-table'] as const;
@@ -37,6 +38,7 @@ function codeIso3(p: Party): string | undefined {
   const c = p.code?.trim();
   if (!c) return undefined;
   if (/^[A-Za-z]{3}$/.test(c)) return c.toUpperCase();
+  if (/^[A-Za-z]{2}$/.test(c)) return countryByIso2(c)?.iso3 || undefined;
   if (/^\d+$/.test(c) && p.scheme !== undefined && M49_LAYOUTS.test(p.scheme)) return countryByCode(c)?.iso3 || undefined;
   return undefined;
 }

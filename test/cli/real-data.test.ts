@@ -12,6 +12,8 @@ const dir = mkdtempSync(join(tmpdir(), 'tradecalc-real-'));
 /** One raw download (or several files) per publisher, and the reporter to ask about. */
 const DOWNLOADS: [string, string[], string[]][] = [
   ['UN Comtrade web CSV', [`${pub}comtrade/TradeData_2024.csv`], ['--reporter', 'China']],
+  ['UN Comtrade API JSON', [`${pub}comtrade/comtrade_api_JPN_2023.json`], ['--reporter', 'Japan']],
+  ['UN Comtrade legacy CSV', [`${pub}comtrade/comtrade_legacy_BRA_2019.csv`], ['--reporter', 'BRA']],
   ['IMF IMTS SDMX-CSV', [`${pub}imf/IMTS_CHN_VNM_2023-2025.csv`], ['--reporter', 'VNM']],
   ['IMF DOTS wide CSV', [`${pub}imf/DOT_timeSeries.csv`], ['--reporter', '924']],
   ['US Census (exports and imports joined)', [`${pub}census/2024`], []],

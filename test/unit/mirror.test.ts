@@ -156,9 +156,9 @@ describe('mirror on publisher files', () => {
     expect(() => resolveMirror(opts('China', 'Mars'), comtrade)).toThrow(UsageError);
     expect(() => resolveMirror(opts('China', 'CHN'), comtrade)).toThrow('are the same reporter, China (mirror compares two)');
     const mixed = await load(`${publishers}comtrade/TradeData_2024.csv`, `${publishers}comext`);
-    expect(() => resolveMirror(opts('China', 'DE'), mixed)).toThrow('China reports in USD and DE in EUR: nothing is converted, so their figures cannot be compared (load both in one currency)');
+    expect(() => resolveMirror(opts('China', 'DE'), mixed)).toThrow('China reports in USD and Germany in EUR: nothing is converted, so their figures cannot be compared (load both in one currency)');
     const comext = await load(`${publishers}comext`);
-    expect(() => resolveMirror(opts('DE', 'FR'), comext)).toThrow("DE's data has no partner that is FR (code FR)");
+    expect(() => resolveMirror(opts('DE', 'FR'), comext)).toThrow("Germany's data has no partner that is France (code FR)");
   });
 
   it('no year in common: a data error that says what each side has', async () => {

@@ -27,6 +27,7 @@
 import { type Decimal, ZERO } from '../../core/decimal.js';
 import { type Flow, FlowTable, SeriesBuilder } from '../series.js';
 import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, hasColumns, isQuarter, partsRank, readPeriod, readValue, VALUE_RULE } from './common.js';
+import { countryByIso2 } from './countries.js';
 import type { ImportContext, Layout, RecordReader } from './layout.js';
 
 const COLUMNS = {
@@ -78,7 +79,8 @@ function mapRow(ctx: ImportContext, get: (k: Key) => string | undefined, bulk: b
     if (!VALUE_INDICATORS.has(indicator)) return ctx.exclude(/QUANT|SUPP/.test(indicator) ? QUANTITY_REASON : `indicator ${indicator || '(empty)'}: not a value in euros (VALUE_IN_EUROS or VALUE_EUR), not used`);
   }
   const rep = codeAndLabel(get('reporterIso') || get('reporter'));
-  const reporter = rep.label ?? rep.code;
+  // An alpha-2 code is named from the country table (DE is Germany, EL Greece), the code kept.
+  const reporter = rep.label ?? countryByIso2(rep.code)?.name ?? rep.code;
   if (!reporter) return ctx.problem(where, 'the row names no reporter');
   if (ctx.filter.reporter && !ctx.filter.reporter(reporter, rep.code)) return ctx.exclude(OTHER_REPORTERS);
   const par = codeAndLabel(get('partnerIso') || get('partner'));
@@ -105,7 +107,7 @@ function mapRow(ctx: ImportContext, get: (k: Key) => string | undefined, bulk: b
     derived.withWorld.add(reporter);
     return ctx.add({ ...row, partner: 'World', rank, partsReason: reason });
   }
-  const partner = par.label ?? par.code;
+  const partner = par.label ?? countryByIso2(par.code)?.name ?? par.code;
   const partnerRow = { ...row, partner, partnerCode: par.code, rank, partsReason: reason };
   // Every partner counts towards a bulk file's world total, also those not selected.
   if (bulk) derived.partners.add(partnerRow);

@@ -246,7 +246,13 @@ export const comtradeJson: Layout = {
   uniqueTotals: true,
   publisher: 'comtrade',
   label: 'UN Comtrade API JSON',
-  recognise: (h) => (/^\s*\{/.test(h.head) && /"data"\s*:\s*\[/.test(h.head) && /"(reporterCode|flowCode|primaryValue)"/.test(h.head) ? 9 : 0),
+  // A response with records, or an error response (no records, or data null): `elapsedTime`,
+  // `count` and `error` beside `data` are the API's own.
+  recognise: (h) =>
+    /^\s*\{/.test(h.head) &&
+    ((/"data"\s*:\s*\[/.test(h.head) && /"(reporterCode|flowCode|primaryValue)"/.test(h.head)) || (/"elapsedTime"\s*:/.test(h.head) && /"data"\s*:/.test(h.head) && /"error"\s*:/.test(h.head)))
+      ? 9
+      : 0,
   reader: (ctx) => {
     let rows = 0;
     return {
@@ -268,7 +274,8 @@ export const comtradeJson: Layout = {
       },
       onDocument(doc) {
         const d = doc as { error?: unknown; count?: unknown };
-        if (typeof d?.error === 'string' && d.error.trim() !== '') ctx.warn(`${ctx.file}: the API reported an error: ${d.error.slice(0, 200)}`);
+        // An answer with an error is not data, whatever records came with it: a data error (exit 3).
+        if (typeof d?.error === 'string' && d.error.trim() !== '') return ctx.problem(ctx.file, `the Comtrade API answered with an error, not data: ${d.error.trim().slice(0, 200)}`);
         const w = capWarning(ctx.file, rows, [500, 100000, 250000], 'Comtrade API');
         if (w) ctx.warn(w);
       },
@@ -300,6 +307,33 @@ const LEGACY = {
 } as const;
 
 const LEGACY_FLOWS: Record<string, string> = { '1': 'M', '2': 'X', '3': 'RX', '4': 'RM' };
+
+/** The legacy columns as the fields of the API's records, in SQL: what the streaming reader's get() below does. */
+const legacyColumns = (col: (s: readonly string[]) => string): Record<Field, string> => {
+  const flow = col(LEGACY.flowCode);
+  return {
+    freq: 'NULL',
+    refYear: 'NULL',
+    refMonth: 'NULL',
+    period: `coalesce(${col(LEGACY.period)}, ${col(LEGACY.year)})`,
+    reporterCode: col(LEGACY.reporterCode),
+    reporterIso: col(LEGACY.reporterIso),
+    reporterDesc: col(LEGACY.reporter),
+    flowCode: `CASE ${flow} ${Object.entries(LEGACY_FLOWS).map(([k, v]) => `WHEN ${q(k)} THEN ${q(v)}`).join(' ')} ELSE ${flow} END`,
+    flowDesc: col(LEGACY.flow),
+    partnerCode: col(LEGACY.partnerCode),
+    partnerIso: col(LEGACY.partnerIso),
+    partnerDesc: col(LEGACY.partner),
+    partner2Code: col(LEGACY.partner2Code),
+    cmdCode: col(LEGACY.cmdCode),
+    aggrLevel: col(LEGACY.aggrLevel),
+    customsCode: col(LEGACY.customsCode),
+    motCode: col(LEGACY.motCode),
+    primaryValue: col(LEGACY.value),
+    cifValue: 'NULL',
+    fobValue: 'NULL',
+  };
+};
 
 export const comtradeLegacy: Layout = {
   id: 'comtrade-legacy',
@@ -358,4 +392,5 @@ export const comtradeLegacy: Layout = {
   valuation: { exports: 'FOB', imports: 'CIF' },
   unit: 'US dollars',
   rowCaps: [500, 100000, 250000],
+  sql: comtradeSql(',', legacyColumns),
 };

@@ -1,7 +1,7 @@
 // CEPII BACI: each row both ways, World as the sum of all partners, thousands scaled to dollars,
 // the companion country_codes file, and the built-in country table. Totals worked out by hand
 // from test/fixtures/publishers/baci (see its README.md).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -271,10 +271,10 @@ describe('BACI: recognition', () => {
 
 describe('the country table', () => {
   it('finds a country by its numeric code, leading zeros ignored, and by alpha-3', () => {
-    expect(countryByCode('036')).toEqual({ code: '36', iso3: 'AUS', name: 'Australia' });
+    expect(countryByCode('036')).toEqual({ code: '36', iso3: 'AUS', iso2: 'AU', name: 'Australia' });
     expect(countryByCode('36')).toEqual(countryByCode('036'));
-    expect(countryByCode('0')).toEqual({ code: '0', iso3: 'W00', name: 'World' });
-    expect(countryByIso3('chn')).toEqual({ code: '156', iso3: 'CHN', name: 'China' });
+    expect(countryByCode('0')).toEqual({ code: '0', iso3: 'W00', iso2: '', name: 'World' });
+    expect(countryByIso3('chn')).toEqual({ code: '156', iso3: 'CHN', iso2: 'CN', name: 'China' });
     expect(countryByCode('12345')).toBeUndefined();
     expect(countryByIso3('')).toBeUndefined();
   });
@@ -293,7 +293,7 @@ describe('the country table', () => {
     // An alpha-3 look-up answers with the code Comtrade and BACI use.
     expect(countryByIso3('USA')?.code).toBe('842');
     expect(countryByIso3('ITA')?.code).toBe('380');
-    expect(countryByCode('490')).toEqual({ code: '490', iso3: 'S19', name: 'Other Asia, nes' });
+    expect(countryByCode('490')).toEqual({ code: '490', iso3: 'S19', iso2: '', name: 'Other Asia, nes' });
     expect(countryByCode('899')?.name).toBe('Areas, nes');
     expect(countryByCode('492')?.name).toBe('Europe EU, nes');
   });
@@ -319,5 +319,18 @@ describe('BACI: through the CLI', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect([doc.exports, doc.imports, doc.balance]).toEqual([1999875, 8000000, -6000125]);
+  });
+});
+
+describe('the country table against the ISO 3166-1 list', () => {
+  // Debian's iso-codes package, where present, is an independent copy of the standard.
+  const iso = '/usr/share/iso-codes/json/iso_3166-1.json';
+  it.skipIf(!existsSync(iso))('every country has the alpha-2 code ISO gives the country with its alpha-3 code', () => {
+    const ref = (JSON.parse(readFileSync(iso, 'utf8')) as { '3166-1': { alpha_2: string; alpha_3: string }[] })['3166-1'];
+    const wrong = ref.filter((c) => {
+      const ours = countryByIso3(c.alpha_3);
+      return ours !== undefined && ours.iso2 !== c.alpha_2;
+    });
+    expect(wrong).toEqual([]);
   });
 });

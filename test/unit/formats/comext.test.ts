@@ -34,14 +34,14 @@ describe('Comext SDMX-CSV (estat_ds-045409.csv)', () => {
   it('three reporters, EU27_2020 one of its own, each in euros', async () => {
     const loaded = await load([sdmx]);
     expect(loaded.datasets.map((d) => [d.reporter, d.reporterCode, d.currency])).toEqual([
-      ['DE', 'DE', 'EUR'],
-      ['FR', 'FR', 'EUR'],
+      ['Germany', 'DE', 'EUR'],
+      ['France', 'FR', 'EUR'],
       ['EU27_2020', 'EU27_2020', 'EUR'],
     ]);
   });
 
   it('Germany: 2022 and 2023 as stated, 2024 from twelve months, never converted from euros', async () => {
-    const de = await byReporter([sdmx], 'DE');
+    const de = await byReporter([sdmx], 'Germany');
     // 2024 exports: 130B in January, +1B a month: 12 × 130B + 66 × 1B = 1,626B.
     // 2024 imports: 112.5B, +0.5B a month: 12 × 112.5B + 66 × 0.5B = 1,350B + 33B = 1,383B.
     expect(years(de)).toEqual([
@@ -53,7 +53,7 @@ describe('Comext SDMX-CSV (estat_ds-045409.csv)', () => {
   });
 
   it('two months of 2025 are a year-to-date gap', async () => {
-    const de = await byReporter([sdmx], 'DE');
+    const de = await byReporter([sdmx], 'Germany');
     const gap = de.gaps[0] as { year: number; reason: string; months: number[]; exports: { toFixed(): string }; imports: { toFixed(): string } };
     expect(gap).toMatchObject({ year: 2025, reason: 'year-to-date', months: [1, 2] });
     // Exports 131.2B + 128.7B = 259.9B; imports 113.4B + 110.9B = 224.3B.
@@ -62,23 +62,23 @@ describe('Comext SDMX-CSV (estat_ds-045409.csv)', () => {
   });
 
   it('partners: the countries only; WORLD is the total and EU27_2020_EXTRA/INTRA are left out', async () => {
-    const de = await byReporter([sdmx], 'DE');
+    const de = await byReporter([sdmx], 'Germany');
     expect(de.partners.map((p) => [p.partner, p.partnerCode])).toEqual([
-      ['CN', 'CN'],
-      ['US', 'US'],
+      ['China', 'CN'],
+      ['USA', 'US'],
     ]);
     // China 2023 exports: the TOTAL row 97.3B, not 97.3B + 21.5B + 19.8B + 0.012345678B (chapters
     // 84, 87 and 01) + 4.1B (CN8 87032310).
-    expect(years(partner(de, 'CN'))).toEqual([
+    expect(years(partner(de, 'China'))).toEqual([
       [2022, '106800000000', '191100000000', 'annual'],
       [2023, '97300000000', '157200000000', 'annual'],
     ]);
   });
 
   it('a missing OBS_VALUE is not zero: France with the United States in 2023 is a gap for want of imports', async () => {
-    const fr = await byReporter([sdmx], 'FR');
+    const fr = await byReporter([sdmx], 'France');
     expect(years(fr)).toEqual([[2023, '607200000000', '735600000000', 'annual']]);
-    expect(partner(fr, 'US')).toMatchObject({ years: [], gaps: [{ year: 2023, reason: 'missing-flow', missing: ['imports'] }] });
+    expect(partner(fr, 'USA')).toMatchObject({ years: [], gaps: [{ year: 2023, reason: 'missing-flow', missing: ['imports'] }] });
   });
 
   it('provenance: rows used and left out by reason, FOB exports and CIF imports, euros', async () => {
@@ -106,8 +106,8 @@ describe('Comext SDMX-CSV (estat_ds-045409.csv)', () => {
 
   it('--reporter DE skips the other reporters before their values are read', async () => {
     const loaded = await load([sdmx], { reporter: 'de' });
-    expect(loaded.datasets.map((d) => d.reporter)).toEqual(['DE']);
-    expect(loaded.reporters).toEqual(['DE', 'FR', 'EU27_2020']);
+    expect(loaded.datasets.map((d) => d.reporter)).toEqual(['Germany']);
+    expect(loaded.reporters).toEqual(['Germany', 'France', 'EU27_2020']);
     // France 6 rows, EU27_2020 4 rows.
     expect(loaded.datasets[0]!.provenance!.excluded).toContainEqual({ reason: 'other reporters (not selected)', rowCount: 10 });
   });
@@ -137,7 +137,7 @@ describe('Comext SDMX-CSV (estat_ds-045409.csv)', () => {
 
 describe('Comext SDMX-CSV of DS-059341 (VALUE_EUR)', () => {
   it('VALUE_EUR is the value, QUANTITY_KG is not', async () => {
-    const it_ = await byReporter([sdmx059341], 'IT');
+    const it_ = await byReporter([sdmx059341], 'Italy');
     expect(years(it_)).toEqual([[2023, '626200000000', '591800000000', 'annual']]);
     expect(it_.partners).toEqual([]);
     expect(it_.provenance!.excluded).toEqual([
@@ -150,20 +150,20 @@ describe('Comext SDMX-CSV of DS-059341 (VALUE_EUR)', () => {
 describe('the Comext bulk file, extracted from its 7z (full202401.dat)', () => {
   it("Germany's world total is the sum of its partners, each partner's totals before their CN8 parts", async () => {
     const loaded = await load([bulk]);
-    const de = loaded.datasets.find((d) => d.reporter === 'DE')!;
+    const de = loaded.datasets.find((d) => d.reporter === 'Germany')!;
     const month = (s: { months: Dataset['months'] }) => [text(s.months[0]!.exports), text(s.months[0]!.imports)];
     // China exports: the TOTAL rows of procedures 1 and 2, 1,202.5M + 300M = 1,502.5M (the CN8
     // rows 84713000 and 01012100 beside them are not added). Imports: no TOTAL row, so the CN8 rows
     // of procedures 1 and 2 are summed, 2,100M + 400M = 2,500M.
-    expect(month(partner(de, 'CN'))).toEqual(['1502500000', '2500000000']);
+    expect(month(partner(de, 'China'))).toEqual(['1502500000', '2500000000']);
     // United States: exports 650M + 900M = 1,550M; imports 1,100M (the 27090090 row has no value).
-    expect(month(partner(de, 'US'))).toEqual(['1550000000', '1100000000']);
-    expect(month(partner(de, 'NL'))).toEqual(['800000000', '950000000']);
+    expect(month(partner(de, 'USA'))).toEqual(['1550000000', '1100000000']);
+    expect(month(partner(de, 'Netherlands'))).toEqual(['800000000', '950000000']);
     // World: exports 1,502.5M + 1,550M + 800M = 3,852.5M; imports 2,500M + 1,100M + 950M = 4,550M.
     expect(month(de)).toEqual(['3852500000', '4550000000']);
     expect(de.months.map((m) => m.month)).toEqual(['2024-01']);
     expect(de.gaps).toEqual([{ year: 2024, reason: 'year-to-date', months: [1], exports: expect.anything(), imports: expect.anything() }]);
-    const fr = loaded.datasets.find((d) => d.reporter === 'FR')!;
+    const fr = loaded.datasets.find((d) => d.reporter === 'France')!;
     expect(month(fr)).toEqual(['150000000', '210000000']);
   });
 
@@ -189,7 +189,7 @@ describe('the Comext bulk file, extracted from its 7z (full202401.dat)', () => {
     const de = (await load([f], { partner: 'CN' })).datasets[0]!;
     // World 2023: exports 97.3B + 157.9B = 255.2B; imports 157.2B + 94.7B = 251.9B.
     expect(years(de)).toEqual([[2023, '255200000000', '251900000000', 'annual']]);
-    expect(de.partners.map((p) => p.partner)).toEqual(['CN']);
+    expect(de.partners.map((p) => p.partner)).toEqual(['China']);
   });
 
   it('a 7z archive is refused in one line naming the file', async () => {
@@ -277,7 +277,7 @@ describe('the CLI on Comext files', () => {
     const r = await cli(['summary', '--data', join(root, sdmx), '--reporter', 'DE', '--json']);
     expect(r.stderr).toBe('');
     // 1,626B − 1,383B = 243B; growth on 2023: 1,626 / 1,562.3 − 1 = 4.0773…%
-    expect(JSON.parse(r.stdout)).toMatchObject({ dataset: { reporter: 'DE', currency: 'EUR' }, assumptions: { year: 2024 }, exports: 1626000000000, imports: 1383000000000, balance: 243000000000, balanceKind: 'surplus' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ dataset: { reporter: 'Germany', currency: 'EUR' }, assumptions: { year: 2024 }, exports: 1626000000000, imports: 1383000000000, balance: 243000000000, balanceKind: 'surplus' });
   });
 
   it('--partner CN --year 2023: the bilateral deficit', async () => {
@@ -289,6 +289,54 @@ describe('the CLI on Comext files', () => {
   it('without --reporter, the three reporters are named', async () => {
     const r = await cli(['summary', '--data', join(root, sdmx)]);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toBe(`tradecalc: ${join(root, sdmx)} has 3 reporters (DE, FR, EU27_2020): choose one with --reporter\n`);
+    expect(r.stderr).toBe(`tradecalc: ${join(root, sdmx)} has 3 reporters (Germany, France, EU27_2020): choose one with --reporter\n`);
+  });
+});
+
+// ISO alpha-2 codes are named from the country table, and every name or code of a country selects
+// it: Germany is DE (alpha-3 DEU, M49 276), China CN (CHN, 156); Eurostat writes Greece EL (ISO
+// GR) and the United Kingdom UK (ISO GB).
+describe('Comext alpha-2 codes as countries', () => {
+  const de = `${fixtures}/estat_ds-045409.csv`;
+  const el = `${fixtures}/estat_ds-045409_EL.csv`;
+  const figures = (stdout: string) => {
+    const doc = JSON.parse(stdout);
+    return { reporter: doc.dataset.reporter, partner: doc.dataset.partner, year: doc.assumptions.year, exports: doc.exports, imports: doc.imports, balance: doc.balance };
+  };
+  const summary = async (file: string, args: string[]) => {
+    const r = await cli(['summary', '--data', `${root}${file}`, ...args, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return figures(r.stdout);
+  };
+
+  it.each([['Germany'], ['DE'], ['DEU'], ['276'], ['germany']])('--reporter %s --partner China: Germany with China', async (who) => {
+    // DE–CN 2023 TOTAL rows: flow 2 97,300,000,000, flow 1 157,200,000,000; 97.3e9 − 157.2e9 = −59,900,000,000.
+    expect(await summary(de, ['--reporter', who, '--partner', 'China'])).toEqual({ reporter: 'Germany', partner: 'China', year: 2023, exports: 97300000000, imports: 157200000000, balance: -59900000000 });
+  });
+
+  it.each([['China'], ['CN'], ['CHN'], ['156'], ['cn']])('--reporter Germany --partner %s gives the same figures', async (whom) => {
+    expect(await summary(de, ['--reporter', 'Germany', '--partner', whom])).toEqual({ reporter: 'Germany', partner: 'China', year: 2023, exports: 97300000000, imports: 157200000000, balance: -59900000000 });
+  });
+
+  it.each([['EL'], ['Greece'], ['GR'], ['GRC'], ['300']])('--reporter %s: Greece, written EL by Eurostat', async (who) => {
+    // EL–WORLD 2023: flow 2 51,200,000,000, flow 1 80,100,000,000; 51.2e9 − 80.1e9 = −28,900,000,000.
+    expect(await summary(el, ['--reporter', who])).toEqual({ reporter: 'Greece', partner: 'World', year: 2023, exports: 51200000000, imports: 80100000000, balance: -28900000000 });
+  });
+
+  it.each([['UK'], ['GB'], ['GBR'], ['United Kingdom']])('--partner %s: the United Kingdom, written UK by Eurostat', async (whom) => {
+    // EL–UK 2023: flow 2 1,900,000,000, flow 1 1,500,000,000; balance 400,000,000.
+    expect(await summary(el, ['--reporter', 'Greece', '--partner', whom])).toEqual({ reporter: 'Greece', partner: 'United Kingdom', year: 2023, exports: 1900000000, imports: 1500000000, balance: 400000000 });
+  });
+
+  it('import names the countries and keeps their codes', async () => {
+    const { datasets } = await load([de]);
+    const germany = datasets.find((d) => d.reporter === 'Germany')!;
+    expect(germany.reporterCode).toBe('DE');
+    expect(germany.partners.map((p) => [p.partner, p.partnerCode]).sort()).toEqual([
+      ['China', 'CN'],
+      ['USA', 'US'],
+    ]);
+    // EU27_2020 is no country: it stays as written.
+    expect(datasets.map((d) => d.reporter).sort()).toEqual(['EU27_2020', 'France', 'Germany']);
   });
 });

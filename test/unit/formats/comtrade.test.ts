@@ -102,3 +102,195 @@ describe('an endless stream of bad rows', () => {
     expect(r.stderr.trimEnd().split('\n').pop()).toBe('  … and 9,980 more problems; reading stopped there (10,000 problems: is this the file you meant?)');
   });
 });
+
+// The API's JSON response and the legacy CSV (before 2023), from the fixtures in
+// test/fixtures/publishers/comtrade (README.md there lists every row). Every expected figure below
+// was worked out by hand from the rows, as the comments say.
+describe('the API JSON response (comtrade_api_JPN_2023.json)', () => {
+  const api = fileURLToPath(new URL('../../fixtures/publishers/comtrade/comtrade_api_JPN_2023.json', import.meta.url));
+  const ROWS_LEFT_OUT = [
+    // rows 5 (chapter 87 beside TOTAL) and 15 (heading 0101 beside chapter 01, Australia)
+    { reason: 'rows by commodity codes beside the totals they make up: the totals are used, the parts not summed', rowCount: 2 },
+    // rows 6 and 7 (imports by air and by sea beside their motCode 0 total)
+    { reason: 'rows by modes of transport beside the totals they make up: the totals are used, the parts not summed', rowCount: 2 },
+    // row 17 (partner 97)
+    { reason: 'partner groups (the European Union, code 97) overlap their members: not summed', rowCount: 1 },
+    { reason: 're-exports (RX) are already inside exports (X): not added', rowCount: 1 },
+    { reason: 're-imports (RM) are already inside imports (M): not added', rowCount: 1 },
+    // row 10 (exports to the USA with partner2Code 124 beside the partner2Code 0 total)
+    { reason: 'rows by second partners beside the totals they make up: the totals are used, the parts not summed', rowCount: 1 },
+    // row 13 (imports from China under C01): a part of a total whose value is missing, never standing in for it
+    { reason: 'rows of a sum with a missing value (the total itself, or one of its parts): not added, as the sum would not be the total', rowCount: 1 },
+    // row 12 (imports from China, primaryValue and cifvalue null)
+    { reason: 'rows without a value (missing, which is not zero)', rowCount: 1 },
+  ];
+
+  it('import --json: 17 rows read, 7 used (rows 1, 2, 8, 9, 11, 14, 16), the rest left out by reason; FOB/CIF in US dollars', async () => {
+    const r = await cli(['import', api, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files).toEqual([expect.objectContaining({ layout: 'comtrade-json', rowCount: 17, engine: 'stream' })]);
+    expect(doc).toMatchObject({ publisher: 'UN Comtrade', valuation: { exports: 'FOB', imports: 'CIF' }, unit: 'US dollars', rowCount: 17, usedRowCount: 7, warnings: [] });
+    // 7 used + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 1 left out = 17
+    expect([...doc.excluded].sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([...ROWS_LEFT_OUT].sort((a, b) => a.reason.localeCompare(b.reason)));
+    expect(doc.reporters).toEqual([expect.objectContaining({ reporter: 'Japan', reporterCode: 'JPN', currency: 'USD', partners: ['USA', 'China', 'Australia'], years: [2023] })]);
+  });
+
+  it('summary --json: the World rows alone, never their parts, re-exports or re-imports', async () => {
+    const r = await cli(['summary', '--data', api, '--reporter', 'Japan', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    // World X 717,000,000,000 (row 1; not + RX 5e9, not + chapter 87 1.2e11);
+    // World M 785,000,000,000 (row 2; not + air 2e11 + sea 5.85e11, nor + RM 1e9).
+    // Balance 717e9 − 785e9 = −68,000,000,000.
+    expect(doc.dataset).toMatchObject({ reporter: 'Japan', partner: 'World', currency: 'USD', imported: { files: [{ layout: 'comtrade-json', rowCount: 17 }], usedRowCount: 7 } });
+    expect(JSON.parse(r.stdout).exports).toBe(717000000000);
+    expect(JSON.parse(r.stdout).imports).toBe(785000000000);
+    expect(JSON.parse(r.stdout).balance).toBe(-68000000000);
+  });
+
+  it.each([['USA'], ['usa'], ['842']])('summary --partner %s: the decimals of the value are kept', async (who) => {
+    const r = await cli(['summary', '--data', api, '--reporter', 'JPN', '--partner', who, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    // X 145,123,456,789.25 (row 8; row 10, by second partner, not added); M 75,000,000,000 (row 9).
+    // Balance 145,123,456,789.25 − 75,000,000,000 = 70,123,456,789.25.
+    expect(JSON.parse(r.stdout).exports).toBe(145123456789.25);
+    expect(JSON.parse(r.stdout).imports).toBe(75000000000);
+    expect(JSON.parse(r.stdout).balance).toBe(70123456789.25);
+  });
+
+  it('a chapter whose code has a leading zero is summed when no TOTAL is there, and its heading is not', async () => {
+    const r = await cli(['summary', '--data', api, '--reporter', '392', '--partner', 'Australia', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    // X: chapter "01" 2,000,000,000 (row 14), not + heading "0101" 500,000,000 (row 15); M 60,000,000,000 (row 16).
+    // Balance 2e9 − 60e9 = −58,000,000,000.
+    expect(JSON.parse(r.stdout).exports).toBe(2000000000);
+    expect(JSON.parse(r.stdout).balance).toBe(-58000000000);
+  });
+
+  it('imports from China with a missing total are a gap: not zero, and not its C01 part', async () => {
+    const r = await cli(['summary', '--data', api, '--reporter', 'Japan', '--partner', 'CHN']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('2023 has no imports figure (missing, which is not zero)');
+  });
+
+  it('--from auto and --from comtrade recognise it; the bulk engine says it does not read it', async () => {
+    for (const from of ['auto', 'comtrade']) {
+      const r = await cli(['import', api, '--from', from, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).files[0].layout).toBe('comtrade-json');
+    }
+    const bulk = await cli(['import', api, '--engine', 'duckdb']);
+    expect(bulk.code).toBe(3);
+    expect(bulk.stderr).toContain('UN Comtrade API JSON files are not read by the bulk engine (use --engine stream)');
+  });
+
+  const apiDoc = (data: unknown[] | null, error: string) => JSON.stringify({ elapsedTime: '0.02 secs', count: data?.length ?? 0, data, error });
+  const record = (flow: string, partner: number, value: number) => ({ typeCode: 'C', freqCode: 'A', refYear: 2023, refMonth: 52, period: '2023', reporterCode: 392, reporterISO: 'JPN', reporterDesc: 'Japan', flowCode: flow, partnerCode: partner, partnerISO: partner === 0 ? 'W00' : `P${partner}`, cmdCode: 'TOTAL', customsCode: 'C00', motCode: 0, partner2Code: 0, primaryValue: value });
+
+  it.each([
+    ['with no records', [] as unknown[]],
+    ['with data null', null],
+    ['with records beside it', [record('X', 0, 1), record('M', 0, 1)]],
+  ])('an API response whose error is not empty is a data error (exit 3), %s', async (_what, data) => {
+    const f = join(dir, `api-error-${n++}.json`);
+    writeFileSync(f, apiDoc(data, 'Request failed: reporterCode 9999 is not valid'));
+    const r = await cli(['summary', '--data', f]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${f}: the Comtrade API answered with an error, not data: Request failed: reporterCode 9999 is not valid`);
+  });
+
+  it('a response of exactly 500 records (the preview cap) is said to be cut short', async () => {
+    // 250 partners × 2 flows = 500 records, each partner code 1000…1249.
+    const data = Array.from({ length: 250 }, (_, p) => [record('X', 1000 + p, 1), record('M', 1000 + p, 1)]).flat();
+    const f = join(dir, `api-cap-${n++}.json`);
+    writeFileSync(f, apiDoc(data, ''));
+    const r = await cli(['import', f, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).warnings).toContain(`${f} has exactly 500 rows, the Comtrade API download cap: it is probably cut short (download it in parts)`);
+  });
+});
+
+describe.each(engines)('the legacy CSV (comtrade_legacy_BRA_2019.csv), %s', (engine) => {
+  const legacy = fileURLToPath(new URL('../../fixtures/publishers/comtrade/comtrade_legacy_BRA_2019.csv', import.meta.url));
+
+  it('import --json: 15 rows read, 7 used (rows 1, 2, 7, 8, 9, 11, 12), the rest left out by reason', async () => {
+    const r = await cli(['import', legacy, '--engine', engine, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.files).toEqual([expect.objectContaining({ layout: 'comtrade-legacy', rowCount: 15 })]);
+    expect(doc).toMatchObject({ publisher: 'UN Comtrade', valuation: { exports: 'FOB', imports: 'CIF' }, unit: 'US dollars', rowCount: 15, usedRowCount: 7, warnings: [] });
+    // 7 used + 2 + 1 + 1 + 1 + 1 + 1 + 1 left out = 15
+    expect([...doc.excluded].sort((a, b) => a.reason.localeCompare(b.reason))).toEqual(
+      [
+        // rows 5 (chapter "02") and 6 (heading "0201") beside the TOTAL export to World
+        { reason: 'rows by commodity codes beside the totals they make up: the totals are used, the parts not summed', rowCount: 2 },
+        // row 15, partner 97 (EU-28)
+        { reason: 'partner groups (the European Union, code 97) overlap their members: not summed', rowCount: 1 },
+        // row 3, Trade Flow Code 3
+        { reason: 're-exports (RX) are already inside exports (X): not added', rowCount: 1 },
+        // row 4, Trade Flow Code 4
+        { reason: 're-imports (RM) are already inside imports (M): not added', rowCount: 1 },
+        // row 14, imports from the USA by air (Mode of Transport Code 1)
+        { reason: 'rows by modes of transport beside the totals they make up: the totals are used, the parts not summed', rowCount: 1 },
+        // row 13, exports to the USA with 2nd Partner Code 124
+        { reason: 'rows by second partners beside the totals they make up: the totals are used, the parts not summed', rowCount: 1 },
+        // row 10, imports from Argentina with an empty Trade Value
+        { reason: 'rows without a value (missing, which is not zero)', rowCount: 1 },
+      ].sort((a, b) => a.reason.localeCompare(b.reason)),
+    );
+    expect(doc.reporters).toEqual([expect.objectContaining({ reporter: 'Brazil', reporterCode: 'BRA', currency: 'USD', years: [2019] })]);
+  });
+
+  it('the world and each partner, by loadData', async () => {
+    const d = (await load([legacy], engine)).datasets[0]!;
+    // World: flow 2 225,400,000,000 (row 1; not + re-exports 1.2e9, not + chapter 02 1.6e10 or heading 0201 5e9);
+    // flow 1 177,300,000,000 (row 2; not + re-imports 3e8). Balance 48,100,000,000.
+    expect(world(d)).toEqual({ years: [[2019, '225400000000', '177300000000']], gaps: [] });
+    const partners = Object.fromEntries(d.partners.map((p) => [p.partner, { code: p.partnerCode, years: p.years.map((y) => [y.year, y.exports.value.toFixed(), y.imports.value.toFixed()]), gaps: p.gaps.map((g) => g.reason) }]));
+    expect(partners).toEqual({
+      // X 63,400,000,000, M 36,000,000,000 (rows 7, 8)
+      China: { code: 'CHN', years: [[2019, '63400000000', '36000000000']], gaps: [] },
+      // X 29,700,000,000 (row 11; row 13 by second partner not added), M 30,100,000,000 (row 12; row 14 by air not added)
+      USA: { code: 'USA', years: [[2019, '29700000000', '30100000000']], gaps: [] },
+      // X 9,800,000,000 (row 9); M missing (row 10): a gap, not a year with zero imports
+      Argentina: { code: 'ARG', years: [], gaps: ['missing-flow'] },
+    });
+  });
+
+  it('summary --json gives the balance, and every way of naming Brazil and China selects them', async () => {
+    for (const who of ['Brazil', 'BRA', '76', '076']) {
+      const r = await cli(['summary', '--data', legacy, '--reporter', who, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      // 225,400,000,000 − 177,300,000,000 = 48,100,000,000
+      expect(JSON.parse(r.stdout).balance).toBe(48100000000);
+    }
+    for (const whom of ['China', 'CHN', '156']) {
+      const r = await cli(['summary', '--data', legacy, '--partner', whom, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      // 63,400,000,000 − 36,000,000,000 = 27,400,000,000
+      expect(JSON.parse(r.stdout).balance).toBe(27400000000);
+    }
+  });
+
+  it('a legacy file of exactly 500 rows is said to be cut short', async () => {
+    const header = 'Year,Period,Trade Flow Code,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Trade Value (US$)';
+    const rows = Array.from({ length: 250 }, (_, p) => [`2019,2019,2,Export,76,Brazil,BRA,${1000 + p},P${p},P${p},TOTAL,1`, `2019,2019,1,Import,76,Brazil,BRA,${1000 + p},P${p},P${p},TOTAL,1`]).flat();
+    const f = join(dir, `legacy-cap-${engine}.csv`);
+    writeFileSync(f, `${header}\n${rows.join('\n')}\n`);
+    const loaded = await load([f], engine);
+    expect(loaded.warnings).toContain(`${f} has exactly 500 rows, the Comtrade download cap: it is probably cut short (download it in parts)`);
+  });
+});
+
+describe('--from auto tells the legacy CSV', () => {
+  it('by its columns', async () => {
+    const legacy = fileURLToPath(new URL('../../fixtures/publishers/comtrade/comtrade_legacy_BRA_2019.csv', import.meta.url));
+    for (const from of ['auto', 'comtrade']) {
+      const r = await cli(['import', legacy, '--from', from, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).files[0].layout).toBe('comtrade-legacy');
+    }
+  });
+});
