@@ -112,7 +112,8 @@ export function buildProgram(io: IO, state: RunState): Command {
         '\nEvery command also takes --format table|json|csv|markdown, --json, --data <file>,\n' +
         '--dataset <id>, --reporter <name>, --unit <unit>, --output <file>, --no-color and\n' +
         '--debug, before or after its name; see tradecalc <command> --help. project,\n' +
-        'simulate and scenarios also write their chart as an SVG picture: --format svg.\n',
+        'simulate, scenarios, partners and months also write their chart as an SVG\n' +
+        'picture: --format svg, or --output chart.svg.\n',
     );
 
   const groups = new Map<string, Command>();
