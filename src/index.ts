@@ -62,6 +62,9 @@ export { DataError, UsageError, InterruptedError, EXIT } from './errors.js';
 export { projectionSvg } from './render/svg/projection.js';
 export { simulationSvg } from './render/svg/simulation.js';
 export { scenarioGridSvg, scenarioComparisonSvg } from './render/svg/scenarios.js';
+export { partnersSvg } from './render/svg/partners.js';
+/** The months chart as a picture; null when the flow in view has nothing to draw (the CLI makes that a data error). */
+export { monthsSvg } from './render/svg/months.js';
 export { svgLineChart } from './render/svg/line-chart.js';
 export type { LineChartSpec, LineSeries, Threshold } from './render/svg/line-chart.js';
 export { svgBarChart } from './render/svg/bar-chart.js';

@@ -122,9 +122,9 @@ export function buildProgram(io: IO, state: RunState): Command {
         '\nThe analysis commands also take --format table|json|csv|markdown, --json,\n' +
         '--data <file> (repeatable), --dataset <id>, --reporter <name>, --partner <name>,\n' +
         '--from <publisher>, --unit <unit>, --output <file>, --no-color and --debug, before\n' +
-        'or after their name; see tradecalc <command> --help. ' +
-        `${COMMANDS.filter((c) => c.chart).map((c) => c.path.join(' ')).sort().join(', ')}\n` +
-        'also write their chart as an SVG picture: --format svg.\n',
+        'or after their name; see tradecalc <command> --help.\n' +
+        `${COMMANDS.filter((c) => c.chart).map((c) => c.path.join(' ')).sort().join(', ')} also write their chart\n` +
+        'as an SVG picture: --format svg, or --output chart.svg.\n',
     );
 
   const groups = new Map<string, Command>();

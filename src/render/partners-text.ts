@@ -3,8 +3,9 @@
 // the flow the report is about (balances: deficits left of zero, surpluses right).
 import type { Decimal } from '../core/decimal.js';
 import type { PartnersDocument } from '../reports/schemas.js';
-import { type Bar, renderDivergingBarChart } from './diverging-bar-chart.js';
+import { renderDivergingBarChart } from './diverging-bar-chart.js';
 import { formatMoney, formatPct } from './format.js';
+import { PARTNERS_CHART_LEGEND, partnersChartData, rowLabel } from './partners-chart.js';
 import { partnersNotes } from './partners-words.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
@@ -18,28 +19,6 @@ const SORTED_BY = {
   imports: 'the largest imports first',
   total: 'the largest total trade first',
 } as const;
-
-const CHART_TITLE = {
-  balance: 'Trade balance with each partner',
-  exports: 'Exports to each partner',
-  imports: 'Imports from each partner',
-  total: 'Total trade with each partner',
-} as const;
-
-export function rowLabel(r: Row): string {
-  switch (r.row) {
-    case 'partner':
-      return r.partner!;
-    case 'other-partners':
-      return `Other partners (${r.partnerCount})`;
-    case 'all-partners':
-      return `All partners (${r.partnerCount})`;
-    case 'world':
-      return 'World total';
-    case 'unallocated':
-      return 'Unallocated';
-  }
-}
 
 export function renderPartnersAsText(doc: PartnersDocument, ctx: TextContext, opts: { chart: boolean } = { chart: true }): string {
   const { style } = ctx;
@@ -88,25 +67,18 @@ export function renderPartnersAsText(doc: PartnersDocument, ctx: TextContext, op
   if (doc.rows.some((r) => r.row !== 'unallocated' && r.priorFlows === null)) out.push(style.dim(`– in the last column: no complete ${prior} to compare with (for a group, for one of its partners).`));
 
   if (opts.chart) {
-    const bars: Bar[] = doc.rows
-      .filter((r) => r.row === 'partner' || r.row === 'other-partners' || r.row === 'unallocated')
-      .map((r) => ({
-        label: rowLabel(r),
-        value: { balance: r.balance, exports: r.exports, imports: r.imports, total: r.totalTrade }[flow],
-        kind: r.row === 'partner' ? 'item' : r.row === 'other-partners' ? 'group' : 'rest',
-      }));
-    const sides = flow === 'balance' ? ' (deficits left of 0, surpluses right)' : '';
+    const chart = partnersChartData(doc);
     out.push(
       '',
       renderDivergingBarChart({
-        title: `${CHART_TITLE[flow]}, ${a.year}${sides}`,
-        signed: flow === 'balance',
-        bars,
+        title: chart.signed ? `${chart.title} (deficits left of 0, surpluses right)` : chart.title,
+        signed: chart.signed,
+        bars: chart.bars,
         currency: c,
         unit: ctx.unit,
         width: ctx.width,
         style,
-        legend: { item: 'partner', group: 'other partners', rest: 'unallocated (world − partners)' },
+        legend: PARTNERS_CHART_LEGEND,
       }).trimEnd(),
     );
   }

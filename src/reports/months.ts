@@ -9,7 +9,7 @@ import type { Columns } from './columns.js';
 import type { CommonOptions } from './common.js';
 import { MONTH_FLOWS } from './defaults.js';
 import { BUILT_IN, OPTION, type Origin, SCHEMA_VERSION, datasetDoc } from './document.js';
-import { parseCalendarYear, parseChoice } from './parse.js';
+import { parseCalendarYear, parseChartFlag, parseChoice } from './parse.js';
 import type { MonthsDocument } from './schemas.js';
 import type { RawOptions, ReportSpec } from './spec.js';
 
@@ -31,10 +31,8 @@ export interface MonthsAssumptions {
 }
 
 export function parseMonths(raw: RawOptions, _args: unknown, common: CommonOptions): MonthsOptions {
-  const chart = raw.chart === undefined ? undefined : raw.chart === true;
-  if (chart === true && common.format !== 'table') {
-    throw new UsageError(`--chart draws under the tables and cannot go with --format ${common.format} (leave out one of them)`);
-  }
+  // --format svg is the chart itself: --chart says nothing more, --no-chart contradicts it.
+  const chart = parseChartFlag(raw, common.format, 'tables');
   return {
     year: typeof raw.year === 'string' ? parseCalendarYear('--year', raw.year) : undefined,
     flow: typeof raw.flow === 'string' ? parseChoice('--flow', raw.flow, MONTH_FLOWS) : undefined,
@@ -129,4 +127,17 @@ export const monthsSpec: ReportSpec<MonthsOptions, MonthsAssumptions, MonthsRepo
     const chart = renderMonthsChart(doc, ctx);
     return chart ? `${text}\n${chart}` : text;
   },
+  svg: async (doc, ctx) => {
+    const svg = (await import('../render/svg/months.js')).monthsSvg(doc, ctx);
+    if (svg === null) throw new DataError(nothingToDraw(doc));
+    return svg;
+  },
 };
+
+/** Why a months document has no chart: the flow in view has neither amounts nor growth rates. */
+function nothingToDraw(doc: MonthsDocument): string {
+  const who = doc.dataset.partner && doc.dataset.partner !== 'World' ? `${doc.dataset.reporter}'s trade with ${doc.dataset.partner}` : `dataset "${doc.dataset.id}"`;
+  const flow = doc.assumptions.flow;
+  const what = flow === 'balance' ? 'the balance needs monthly amounts of exports and imports' : `the chart needs monthly amounts or growth rates${flow === 'all' ? '' : ` of ${flow}`}`;
+  return `--format svg: ${who} has nothing to draw for ${doc.period.year}: ${what}, and the data has none (try another --flow, or --format table)`;
+}

@@ -160,6 +160,20 @@ export function formatFromExtension(path: string): 'json' | 'csv' | 'markdown' |
 }
 
 /** A non-empty file path for an option such as --data or --output. */
+/**
+ * --chart (true), --no-chart (false) or neither (undefined), against the format: the chart is drawn
+ * under the table(s) or is the SVG itself, so --chart goes with those two (the picture is the chart)
+ * and with no other; --no-chart contradicts svg.
+ */
+export function parseChartFlag(raw: { chart?: unknown }, format: string, under: 'table' | 'tables'): boolean | undefined {
+  const chart = raw.chart === undefined ? undefined : raw.chart === true;
+  if (chart === true && format !== 'table' && format !== 'svg') {
+    throw new UsageError(`--chart draws under the ${under} and cannot go with --format ${format} (leave out one of them)`);
+  }
+  if (chart === false && format === 'svg') throw new UsageError('--no-chart leaves out the chart, and an SVG is the chart (leave out one of them)');
+  return chart;
+}
+
 export function parsePath(option: string, raw: string): string {
   if (raw.trim() === '') throw new UsageError(`${option} ${quoted(raw)} is empty (expected a file name)`);
   return raw;

@@ -8,7 +8,7 @@ import { monthsText, partnersCheckText, partnersNotes } from '../render/partners
 import type { Columns } from './columns.js';
 import { BUILT_IN, OPTION, type Origin, SCHEMA_VERSION, datasetDoc } from './document.js';
 import { datasetLine } from '../render/text-common.js';
-import { parseCalendarYear, parseChoice, parseWholeNumber } from './parse.js';
+import { parseCalendarYear, parseChartFlag, parseChoice, parseWholeNumber } from './parse.js';
 import type { PartnersDocument } from './schemas.js';
 import type { RawOptions, ReportSpec } from './spec.js';
 import type { CommonOptions } from './common.js';
@@ -49,7 +49,8 @@ export function parsePartners(raw: RawOptions, _args: unknown, common: CommonOpt
     top: top === undefined ? undefined : parseWholeNumber('--top', top, 1, PARTNERS_TOP_MAX, 'partners with a row of their own'),
     sort: sort === undefined ? undefined : parseChoice('--sort', sort, PARTNER_MEASURES),
     flow: flow === undefined ? undefined : parseChoice('--flow', flow, PARTNER_MEASURES),
-    chart: raw.chart !== false,
+    // --format svg is the chart itself: --no-chart contradicts it (there is no --chart: the chart is drawn by default).
+    chart: parseChartFlag({ chart: raw.chart === false ? false : undefined }, common.format, 'table') !== false,
   };
 }
 
@@ -183,4 +184,5 @@ export const partnersSpec: ReportSpec<PartnersOptions, PartnersAssumptions, Part
   columns: (): Columns => ({ kind: 'rows', rows: 'rows', columns: COLUMNS }),
   notes: (doc) => [`${datasetLine(doc.dataset, doc.assumptions.year)}: trade by partner, by ${doc.assumptions.sort}${doc.assumptions.sort === 'balance' ? ' (its size, surplus or deficit alike)' : ''}, largest first.`, ...partnersNotes(doc)],
   text: async (doc, ctx, opts) => (await import('../render/partners-text.js')).renderPartnersAsText(doc, ctx, { chart: opts.chart }),
+  svg: async (doc, ctx) => (await import('../render/svg/partners.js')).partnersSvg(doc, ctx),
 };

@@ -5,13 +5,12 @@ import { type Interval, point, rateInterval } from '../core/interval.js';
 import { type ProjectionPoint, type ProjectionReport, computeProjection } from '../core/project.js';
 import { type GrowthRanges, type ProjectionPointRanges, type ProjectionRanges, computeProjectionRanges } from '../core/ranges.js';
 import type { Dataset } from '../core/types.js';
-import { UsageError } from '../errors.js';
 import { projectionNotes } from '../render/text-common.js';
 import { projectionVerdictText } from '../render/verdict.js';
 import type { Columns } from './columns.js';
 import { type Origin, SCHEMA_VERSION, datasetDoc, flowsDoc, intervalDoc } from './document.js';
 import { type Horizon, type HorizonOptions, growthRate, parseHorizon, resolveHorizon } from './horizon.js';
-import { parseGrowthList } from './parse.js';
+import { parseChartFlag, parseGrowthList } from './parse.js';
 import type { PathPointDoc, ProjectionDocument, VerdictDoc } from './schemas.js';
 import type { RawOptions, ReportSpec } from './spec.js';
 import type { CommonOptions } from './common.js';
@@ -43,12 +42,8 @@ export function parseProject(raw: RawOptions, _args: unknown, common: CommonOpti
   const h = parseHorizon(raw);
   const years = h.yearCount ?? 1;
   const list = (option: string, key: string) => (typeof raw[key] === 'string' ? parseGrowthList(option, raw[key] as string, years) : undefined);
-  const chart = raw.chart === undefined ? undefined : raw.chart === true;
   // --format svg is the chart itself: --chart says nothing more, --no-chart contradicts it.
-  if (chart === true && common.format !== 'table' && common.format !== 'svg') {
-    throw new UsageError(`--chart draws under the table and cannot go with --format ${common.format} (leave out one of them)`);
-  }
-  if (chart === false && common.format === 'svg') throw new UsageError('--no-chart leaves out the chart, and an SVG is the chart (leave out one of them)');
+  const chart = parseChartFlag(raw, common.format, 'table');
   return { ...h, exportGrowthPct: list('--growth', 'growth'), importGrowthPct: list('--import-growth', 'importGrowth'), ranges: raw.ranges === true, chart };
 }
 

@@ -102,16 +102,18 @@ export const COMMANDS: readonly CommandDecl[] = [
     options: [
       { flags: '--year <year>', description: 'the year whose months to show (default: the latest year with months in the data)' },
       { flags: '--flow <flow>', description: 'show one flow in detail: exports, imports or balance (default: all)', hints: MONTH_FLOWS },
-      { flags: '--chart', description: 'draw the series under the tables (default: on a terminal)' },
+      { flags: '--chart', description: 'draw the series under the tables (default: on a terminal); --format svg writes it as a picture' },
       { flags: '--no-chart', description: 'never draw the chart' },
     ],
     examples: [
       'tradecalc months',
       'tradecalc months --data census/2024 --flow exports --chart',
       'tradecalc months --data census/2024 --partner China --year 2024',
+      'tradecalc months --data census/2024 --flow exports --output exports.svg',
       "tradecalc months --json | jq '.months[] | {month, exportGrowthPct, exportMomentumPp}'",
     ],
     common: 'all',
+    chart: true,
     load: async () => (await import('./months.js')).monthsSpec,
   },
   {
@@ -222,15 +224,17 @@ export const COMMANDS: readonly CommandDecl[] = [
       { flags: '--top <n>', description: `partners with a row of their own; the rest are one row (default: ${PARTNERS_TOP_DEFAULT})` },
       { flags: '--sort <measure>', description: 'order by balance (its size, surplus or deficit alike), exports, imports or total (default: the --flow)', hints: PARTNER_MEASURES },
       { flags: '--flow <measure>', description: 'what the share column and the chart show: balance, exports, imports or total (default: balance)', hints: PARTNER_MEASURES },
-      { flags: '--no-chart', description: 'leave out the bar chart under the table' },
+      { flags: '--no-chart', description: 'leave out the bar chart under the table (--format svg writes the chart as a picture)' },
     ],
     examples: [
       'tradecalc partners --data TradeData.csv --reporter China',
       'tradecalc partners --data census/2024 --year 2024 --top 5',
       'tradecalc partners --data baci/ --reporter China --flow exports',
+      'tradecalc partners --data census/2024 --year 2024 --top 8 --output partners.svg',
       "tradecalc partners --data trade.csv --reporter Examplia --json | jq '.rows[] | select(.row == \"partner\") | {partner, balance}'",
     ],
     common: 'all',
+    chart: true,
     // Every partner is a row: a bilateral view has nothing to list.
     omit: ['--partner'],
     load: async () => (await import('./partners.js')).partnersSpec,

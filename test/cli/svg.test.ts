@@ -480,6 +480,219 @@ describe('scenarios --format svg', () => {
   });
 });
 
+describe('partners --format svg', () => {
+  const data = ['--data', `${fixtures}partners-mirror.csv`, '--reporter', 'Examplia'];
+  const drawn = (doc: Json) => doc.rows.filter((r: Json) => r.row === 'partner' || r.row === 'other-partners' || r.row === 'unallocated');
+  const labelOf = (r: Json) => (r.row === 'partner' ? r.partner : r.row === 'other-partners' ? `Other partners (${r.partnerCount})` : 'Unallocated');
+
+  /** Each bar from zero to its value on the printed money axis, on its partner's line, in the table's order. */
+  function checkPartners(c: Chart, flow: 'balance' | 'exports' | 'imports' | 'total'): { x: Axis; bars: XmlElement[] } {
+    const { svg, doc } = c;
+    expectSelfContained(c.text, svg);
+    const x = readAxis(svg, 'x');
+    const value = (r: Json) => ({ balance: r.balance, exports: r.exports, imports: r.imports, total: r.totalTrade })[flow];
+    const rows = drawn(doc);
+    // Partner labels down the side, in the document's order (--sort, --top).
+    const cats = byClass(one(svg, 'axis', 'y'), 'tick').map((g) => {
+      const t = elements(g).find((e) => e.name === 'text')!;
+      return { label: textOf(t), centre: numAttr(t, 'y') - 4 };
+    });
+    expect(cats.map((k) => k.label)).toEqual(rows.map(labelOf));
+    const bars = byClass(svg, 'bar');
+    expect(bars).toHaveLength(rows.length);
+    rows.forEach((r: Json, i: number) => {
+      const bar = bars[i]!;
+      const v = value(r);
+      close(numAttr(bar, 'x'), x.position(Math.min(0, v)), `${labelOf(r)}: bar start`);
+      close(numAttr(bar, 'x') + numAttr(bar, 'width'), x.position(Math.max(0, v)), `${labelOf(r)}: bar end`);
+      close(numAttr(bar, 'y') + numAttr(bar, 'height') / 2, cats[i]!.centre, `${labelOf(r)}: on its label's line`);
+      const tone = r.row === 'other-partners' ? 'spans' : r.row === 'unallocated' ? 'rest' : flow !== 'balance' ? 'neutral' : v < 0 ? 'below' : 'above';
+      expect(bar.attrs.class).toBe(`bar ${tone}`);
+      expect(tooltipOf(bar)!.startsWith(`${labelOf(r)}: `)).toBe(true);
+    });
+    // The zero axis, where the printed scale puts zero, from the top of the plot to its bottom.
+    const zero = one(svg, 'zero');
+    close(numAttr(zero, 'x1'), x.position(0), 'the zero line');
+    close(numAttr(zero, 'x2'), x.position(0), 'the zero line');
+
+    // Pixels: each bar's colour in its middle; the zero line between the bars.
+    const colour: Record<string, string> = { 'bar above': COLOURS.above, 'bar below': COLOURS.below, 'bar neutral': COLOURS.neutral, 'bar spans': COLOURS.spans, 'bar rest': COLOURS.rest };
+    for (const bar of bars) {
+      const [bx, by, w, h] = ['x', 'y', 'width', 'height'].map((k) => numAttr(bar, k)) as [number, number, number, number];
+      for (const f of [0.25, 0.5, 0.75]) expectColour(c.picture, bx + w * f, by + h / 2, colour[bar.attrs.class!]!, bar.attrs.class!);
+      // Just beyond the bar's far end, nothing (the bar stops where its value says).
+      const end = x.position(0) < bx + w / 2 ? bx + w + 2 : bx - 2;
+      if (Math.abs(end - x.position(0)) > 3) expectBackground(c.picture, end, by + h / 2, `past the end of ${tooltipOf(bar)}`);
+    }
+    for (let i = 1; i < bars.length; i++) {
+      const gap = (numAttr(bars[i - 1]!, 'y') + numAttr(bars[i - 1]!, 'height') + numAttr(bars[i]!, 'y')) / 2;
+      expectColour(c.picture, x.position(0), gap, COLOURS.text, 'the zero line between two bars');
+    }
+    return { x, bars };
+  }
+
+  it('balances: deficits left of zero, surpluses right, each bar where its balance says; title and provenance', async () => {
+    const c = await chart(['partners', ...data]);
+    const { x, bars } = checkPartners(c, 'balance');
+    expect(x.title).toBe('Trade balance, 2025 ($ billions)');
+    expect(x.ticks[0]!.value).toBeLessThanOrEqual(-200e9);
+    expect(bars.map((b) => b.attrs.class)).toEqual(['bar below', 'bar above', 'bar above', 'bar above', 'bar rest']);
+    expect(textOf(one(c.svg, 'title'))).toBe('Trade balance with each partner, 2025');
+    const subtitle = byClass(c.svg, 'subtitle').map(textOf);
+    expect(subtitle[0]).toBe('Examplia, 2025 — Trade figures from partners-mirror.csv');
+    expect(subtitle[1]).toContain('4 of 4 partners with a complete 2025, by balance');
+    const notes = elements(one(c.svg, 'notes')).filter((e) => e.name === 'text').map(textOf).join(' ');
+    expect(notes).toContain('The 4 partners add up to the world total of 2025: no');
+    const legend = elements(one(c.svg, 'legend')).filter((e) => e.name === 'text').map(textOf);
+    expect(legend).toEqual(['surplus with the partner', 'deficit with the partner', 'unallocated (world − partners)']);
+    expect(tooltipOf(bars[0]!)).toBe('Eastland: -$200.0B');
+  });
+
+  it('--top 2 --flow exports: the top two, the other partners as one bar, exports on the axis', async () => {
+    const c = await chart(['partners', ...data, '--top', '2', '--flow', 'exports']);
+    const { x, bars } = checkPartners(c, 'exports');
+    expect(x.title).toBe('Exports, 2025 ($ billions)');
+    expect(x.ticks[0]!.value).toBe(0);
+    expect(bars.map((b) => b.attrs.class)).toEqual(['bar neutral', 'bar neutral', 'bar spans', 'bar rest']);
+    expect(textOf(one(c.svg, 'title'))).toBe('Exports to each partner, 2025');
+  });
+
+  it('--sort imports --flow total, in millions with --unit M: the order and the unit follow', async () => {
+    const c = await chart(['partners', ...data, '--sort', 'imports', '--flow', 'total', '--unit', 'M']);
+    const { x } = checkPartners(c, 'total');
+    expect(x.title).toBe('Total trade, 2025 ($ millions)');
+    expect(drawn(c.doc).slice(0, 2).map(labelOf)).toEqual(['Eastland', 'Northland']);
+  });
+
+  it('--output partners.svg writes the picture; --no-chart with svg is a usage error', async () => {
+    const target = join(dir, 'partners.svg');
+    expect(await cli(['partners', ...data, '--output', target])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(target, 'utf8')).toBe((await cli(['partners', ...data, '--format', 'svg'])).stdout);
+    await expectUsageError(['partners', '--no-chart', '--format', 'svg', '--data', '/nonexistent/trade.csv'], 'tradecalc: --no-chart leaves out the chart, and an SVG is the chart');
+  });
+});
+
+describe('months --format svg', () => {
+  const amounts = ['--data', `${fixtures}china-months.json`];
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const short = (month: string) => MONTHS[Number(month.slice(5, 7)) - 1]!;
+
+  /** A bar per month, from zero to the month's amount; a diamond at the same month a year earlier. */
+  function checkAmounts(c: Chart, flow: 'balance' | 'exports' | 'imports'): Axis {
+    const { svg, doc } = c;
+    expectSelfContained(c.text, svg);
+    const y = readAxis(svg, 'y');
+    const x = readAxis(svg, 'x', false);
+    expect(x.ticks.map((t) => t.label)).toEqual(doc.months.map((m: Json) => short(m.month)));
+    const known = doc.months.filter((m: Json) => m[flow] !== null);
+    const bars = byClass(svg, 'bar');
+    expect(bars).toHaveLength(known.length);
+    known.forEach((m: Json, i: number) => {
+      const bar = bars[i]!;
+      const at = x.ticks[doc.months.indexOf(m)]!.at;
+      close(numAttr(bar, 'x') + numAttr(bar, 'width') / 2, at, `${m.month}: under its label`);
+      close(numAttr(bar, 'y'), y.position(Math.max(0, m[flow])), `${m.month}: bar top`);
+      close(numAttr(bar, 'y') + numAttr(bar, 'height'), y.position(Math.min(0, m[flow])), `${m.month}: bar bottom`);
+      expect(bar.attrs.class).toBe(flow !== 'balance' ? 'bar neutral' : m[flow] < 0 ? 'bar below' : 'bar above');
+    });
+    // The markers: a diamond centred on each month at the same month a year earlier.
+    const earlier = doc.months.filter((m: Json) => m.yearEarlier[flow] !== null);
+    const markers = byClass(svg, 'marker');
+    expect(markers).toHaveLength(earlier.length);
+    earlier.forEach((m: Json, i: number) => {
+      const pts = markers[i]!.attrs.points!.split(' ').map((p) => p.split(',').map(Number) as [number, number]);
+      close((pts[0]![0] + pts[2]![0]) / 2, x.ticks[doc.months.indexOf(m)]!.at, `${m.month}: marker x`);
+      close((pts[0]![1] + pts[2]![1]) / 2, y.position(m.yearEarlier[flow]), `${m.month}: marker y`);
+    });
+    // The zero line, where the axis puts zero.
+    const zero = byClass(svg, 'zero');
+    expect(zero.length).toBeGreaterThan(0);
+    for (const z of zero) close(numAttr(z, 'y1'), y.position(0), 'the zero line');
+
+    // Pixels: each bar's colour between its top and its marker, and the background just above it.
+    const colour: Record<string, string> = { 'bar above': COLOURS.above, 'bar below': COLOURS.below, 'bar neutral': COLOURS.neutral };
+    for (const bar of bars) {
+      const [bx, by, w, h] = ['x', 'y', 'width', 'height'].map((k) => numAttr(bar, k)) as [number, number, number, number];
+      expectColour(c.picture, bx + w / 6, by + h / 2, colour[bar.attrs.class!]!, `${tooltipOf(bar)}: the bar`);
+      if (bar.attrs.class !== 'bar below') expectBackground(c.picture, bx + w / 6, by - 3, `${tooltipOf(bar)}: above its top`);
+    }
+    for (const m of markers) {
+      const pts = m.attrs.points!.split(' ').map((p) => p.split(',').map(Number) as [number, number]);
+      expectColour(c.picture, (pts[0]![0] + pts[2]![0]) / 2, (pts[0]![1] + pts[2]![1]) / 2, COLOURS.marker, 'a marker');
+    }
+    const box = plotBox(svg);
+    const firstGap = (numAttr(bars[0]!, 'x') + numAttr(bars[0]!, 'width') + numAttr(bars[1]!, 'x')) / 2;
+    expect(firstGap).toBeGreaterThan(box.left);
+    expectColour(c.picture, firstGap, y.position(0), COLOURS.text, 'the zero line between two bars');
+    return y;
+  }
+
+  it('amounts, every flow in view: the balance each month against a year earlier; title and provenance', async () => {
+    const c = await chart(['months', ...amounts]);
+    const y = checkAmounts(c, 'balance');
+    expect(y.title).toBe('Balance ($ billions)');
+    expect(textOf(one(c.svg, 'title'))).toBe('Balance by month, 2025');
+    expect(textOf(byClass(c.svg, 'subtitle')[0]!)).toMatch(/^China, 2025 — China by month, 2024–2025/);
+    const legend = elements(one(c.svg, 'legend')).filter((e) => e.name === 'text').map(textOf);
+    expect(legend).toEqual(['surplus, 2025', '2024, same month']);
+    const notes = elements(one(c.svg, 'notes')).filter((e) => e.name === 'text').map(textOf);
+    expect(notes[0]).toBe('2025: a surplus of $1.13T, against a surplus of $940.0B in 2024 (+$193.6B).');
+  });
+
+  it('--flow exports: the growth on a year earlier is in each bar', async () => {
+    const c = await chart(['months', ...amounts, '--flow', 'exports']);
+    expect(checkAmounts(c, 'exports').title).toBe('Exports ($ billions)');
+    const dec = byClass(c.svg, 'bar')[11]!;
+    expect(tooltipOf(dec)).toBe('December 2025: $373.1B, +6.60% on Dec 2024');
+    expect(tooltipOf(byClass(c.svg, 'marker')[11]!)).toBe('December 2024: $350.0B');
+  });
+
+  it('part of a year is named by its months, never as the year', async () => {
+    const c = await chart(['months', '--data', `${fixtures}publishers/census/2024`, '--partner', 'China', '--flow', 'exports']);
+    checkAmounts(c, 'exports');
+    expect(textOf(one(c.svg, 'title'))).toBe('Exports by month, January–February 2025');
+    expect(byClass(c.svg, 'subtitle').map(textOf).join(' ')).toContain('the same month of January–February 2024');
+    expect(readAxis(c.svg, 'x', false).title).toBe('Month of January–February 2025');
+  });
+
+  it('stated growth rates only: a bar per month and flow from zero, on a percentage axis', async () => {
+    const c = await chart(['months']);
+    const { svg, doc } = c;
+    expectSelfContained(c.text, svg);
+    const x = readAxis(svg, 'x');
+    expect(x.title).toBe('Growth on the same month a year earlier (%)');
+    const rows = doc.months.flatMap((m: Json) => [
+      { label: `${short(m.month)} exports`, value: m.exportGrowthPct },
+      { label: `${short(m.month)} imports`, value: m.importGrowthPct },
+    ]);
+    const cats = byClass(one(svg, 'axis', 'y'), 'tick').map((g) => textOf(elements(g).find((e) => e.name === 'text')!));
+    expect(cats).toEqual(rows.map((r: Json) => r.label));
+    const bars = byClass(svg, 'bar');
+    rows.forEach((r: Json, i: number) => {
+      close(numAttr(bars[i]!, 'x'), x.position(0), `${r.label}: from zero`);
+      close(numAttr(bars[i]!, 'x') + numAttr(bars[i]!, 'width'), x.position(r.value), `${r.label}: to its rate`);
+      expect(tooltipOf(bars[i]!)).toMatch(/%\* on (Nov|Dec) 2024$/);
+      expectColour(c.picture, numAttr(bars[i]!, 'x') + numAttr(bars[i]!, 'width') - 3, numAttr(bars[i]!, 'y') + numAttr(bars[i]!, 'height') / 2, COLOURS.above, r.label);
+      expectBackground(c.picture, numAttr(bars[i]!, 'x') + numAttr(bars[i]!, 'width') + 3, numAttr(bars[i]!, 'y') + numAttr(bars[i]!, 'height') / 2, `past ${r.label}`);
+    });
+    close(numAttr(one(svg, 'zero'), 'x1'), x.position(0), 'the zero line');
+    expect(textOf(one(svg, 'title'))).toBe('Growth on the same month a year earlier, November–December 2025');
+  });
+
+  it('--chart goes with svg; --no-chart does not; a flow with nothing to draw is a data error', async () => {
+    const a = await cli(['months', ...amounts, '--chart', '--format', 'svg']);
+    expect(a).toMatchObject({ code: 0, stderr: '' });
+    expect(a.stdout).toBe((await cli(['months', ...amounts, '--format', 'svg'])).stdout);
+    await expectUsageError(['months', '--no-chart', '--format', 'svg', '--data', '/nonexistent/trade.csv'], 'tradecalc: --no-chart leaves out the chart, and an SVG is the chart');
+    await expectUsageError(['months', '--chart', '--format', 'csv', '--data', '/nonexistent/trade.csv'], 'tradecalc: --chart draws under the tables and cannot go with --format csv');
+    const target = join(dir, 'months.svg');
+    const r = await cli(['months', '--flow', 'balance', '--output', target]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('has nothing to draw for 2025: the balance needs monthly amounts of exports and imports');
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('text from the data is text', () => {
   const hostile = `<script>alert("x")</script> & 'quotes' ]]> \u0007bell`;
   const file = join(dir, 'hostile.json');
@@ -572,9 +785,9 @@ describe('--format svg and --output chart.svg', () => {
   });
 
   it.each([
-    [['summary', '--format', 'svg'], '--format svg: tradecalc summary draws no chart (the commands that do: project, scenarios, simulate; use table, json, csv or markdown)'],
+    [['summary', '--format', 'svg'], '--format svg: tradecalc summary draws no chart (the commands that do: months, partners, project, scenarios, simulate; use table, json, csv or markdown)'],
     [['check', '--format', 'svg', '--data', '/nonexistent/trade.csv'], '--format svg: tradecalc check draws no chart'],
-    [['breakeven', '--output', 'chart.svg', '--data', '/nonexistent/trade.csv'], '--output "chart.svg" asks for an SVG picture, and tradecalc breakeven draws no chart (the commands that do: project, scenarios, simulate; give --format'],
+    [['breakeven', '--output', 'chart.svg', '--data', '/nonexistent/trade.csv'], '--output "chart.svg" asks for an SVG picture, and tradecalc breakeven draws no chart (the commands that do: months, partners, project, scenarios, simulate; give --format'],
     [['data', 'show', '--format', 'svg'], '--format svg: tradecalc data show draws no chart'],
     [['data', 'validate', '/nonexistent/trade.csv', '--format', 'svg'], '--format svg: tradecalc data validate draws no chart'],
     [['schema', 'projection', '--format', 'svg'], '--format svg: tradecalc schema draws no chart'],
@@ -589,6 +802,6 @@ describe('--format svg and --output chart.svg', () => {
       const spec = await decl.load();
       expect(decl.chart === true, decl.path.join(' ')).toBe(spec.svg !== undefined);
     }
-    expect(COMMANDS.filter((d) => d.chart).map((d) => d.path.join(' '))).toEqual(['project', 'scenarios', 'simulate']);
+    expect(COMMANDS.filter((d) => d.chart).map((d) => d.path.join(' '))).toEqual(['project', 'months', 'scenarios', 'simulate', 'partners']);
   });
 });

@@ -69,6 +69,11 @@ describe('bin/tradecalc', () => {
     ['simulate.svg', ['simulate', '--runs', '20000', '--growth', '0', '--growth-sd', '4', '--import-growth-sd', '0', '--format', 'svg']],
     ['scenarios.svg', ['scenarios', '--format', 'svg']],
     ['scenarios-named.svg', ['scenarios', '--scenario', 'baseline,optimistic,pessimistic', '--years', '3', '--format', 'svg']],
+    ['partners.svg', ['partners', '--data', `${root}test/fixtures/partners-mirror.csv`, '--reporter', 'Examplia', '--format', 'svg']],
+    ['partners-top2-exports.svg', ['partners', '--data', `${root}test/fixtures/partners-mirror.csv`, '--reporter', 'Examplia', '--top', '2', '--flow', 'exports', '--format', 'svg']],
+    ['months.svg', ['months', '--format', 'svg']],
+    ['months-amounts.svg', ['months', '--data', `${root}test/fixtures/china-months.json`, '--format', 'svg']],
+    ['months-partner.svg', ['months', '--data', `${root}test/fixtures/publishers/census/2024`, '--partner', 'Mexico', '--year', '2024', '--flow', 'imports', '--format', 'svg']],
   ])('%s matches its golden file', (name, args) => {
     // Run from the checkout with paths relative to it: provenance names the files as given, and a golden
     // file must not depend on where the checkout lives.

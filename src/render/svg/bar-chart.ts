@@ -1,9 +1,11 @@
 // A bar chart of labelled categories as SVG: vertical (months along the bottom, bars rising from
 // zero) or horizontal (partners down the side, bars from zero: negative values, deficits, to the
 // left, positive ones to the right). Bars always start at zero, so their lengths compare; each
-// takes the colour of its tone; an optional threshold is drawn across the value axis.
+// takes the colour of its tone; an optional marker on each (◆ in the text charts: a value to
+// compare with, such as the same month a year earlier) is a diamond on the value axis; an
+// optional threshold is drawn across it.
 import { Decimal } from '../../core/decimal.js';
-import { type Box, type ChartText, type LegendItem, axisTitleX, axisTitleY, layoutFrame, thinLabels, thresholdLine, yAxis, yAxisRoom } from './frame.js';
+import { type Box, type ChartText, type LegendItem, axisTitleX, axisTitleY, diamond, layoutFrame, thinLabels, thresholdLine, yAxis, yAxisRoom } from './frame.js';
 import type { Threshold } from './line-chart.js';
 import { type ValueFormat, axisLabels, axisTitle, linear, niceTicks } from './scale.js';
 import { COLOURS, TONE_COLOURS, TYPE, type Tone, fitText, textWidth } from './theme.js';
@@ -15,6 +17,10 @@ export interface Bar {
   tone: Tone;
   /** The bar's tooltip; the category and the value in full by default. */
   title?: string | undefined;
+  /** A value to compare with, drawn as a diamond (null or absent: none). */
+  marker?: Decimal | null | undefined;
+  /** The marker's tooltip; the category and the marker's value in full by default. */
+  markerTitle?: string | undefined;
 }
 
 export interface BarChartSpec {
@@ -28,6 +34,8 @@ export interface BarChartSpec {
   threshold?: Threshold | undefined;
   /** What each tone used means: "surplus", "deficit". */
   legend: readonly { tone: Tone; label: string }[];
+  /** What the markers stand for, in the legend ("2024, same month"); needed when a bar has one. */
+  markerLabel?: string | undefined;
   width?: number | undefined;
   /** The plot's height; a horizontal chart defaults to 24 px a category. */
   plotHeight?: number | undefined;
@@ -37,7 +45,7 @@ export interface BarChartSpec {
 const CATEGORY_LABEL_MAX = 200;
 
 export function svgBarChart(spec: BarChartSpec): string {
-  const values = spec.bars.flatMap((b) => (b.value === null ? [] : [b.value]));
+  const values = spec.bars.flatMap((b) => [b.value, b.marker ?? null].filter((v): v is Decimal => v !== null));
   const zero = new Decimal(0);
   const all = [zero, ...values, ...(spec.threshold ? [spec.threshold.value] : [])];
   const lo = all.reduce((m, v) => (v.lt(m) ? v : m), zero);
@@ -47,8 +55,22 @@ export function svgBarChart(spec: BarChartSpec): string {
   const tickText = ticks.values.map(labels.tick);
   const n = spec.categories.labels.length;
   const legend: LegendItem[] = spec.legend.map((l) => ({ symbol: 'swatch', colour: TONE_COLOURS[l.tone], label: l.label }));
+  const marked = spec.bars.some((b) => b.marker !== undefined && b.marker !== null);
+  if (marked) legend.push({ symbol: 'diamond', colour: COLOURS.marker, label: spec.markerLabel ?? 'marker' });
   if (spec.threshold) legend.push({ symbol: 'threshold', colour: COLOURS.threshold, label: `threshold ${spec.threshold.label}` });
   const barTitle = (i: number) => spec.bars[i]!.title ?? `${spec.categories.labels[i]}: ${labels.value(spec.bars[i]!.value!)}`;
+  const markerTitle = (i: number) => spec.bars[i]!.markerTitle ?? `${spec.categories.labels[i]}, ${spec.markerLabel ?? 'marker'}: ${labels.value(spec.bars[i]!.marker!)}`;
+  /** The markers over the bars, each on the middle of its category's band at its value. */
+  const markers = (at: (i: number, v: Decimal) => { x: number; y: number }) =>
+    el(
+      'g',
+      { class: 'markers' },
+      spec.bars.flatMap((b, i) => {
+        if (b.marker === undefined || b.marker === null) return [];
+        const p = at(i, b.marker);
+        return [diamond(p.x, p.y, 6, COLOURS.marker, { class: 'marker' }, markerTitle(i))];
+      }),
+    );
 
   if (spec.orientation === 'vertical') {
     const frame = layoutFrame(spec.text, legend, { width: spec.width, plotHeight: spec.plotHeight ?? 300, left: yAxisRoom(tickText), right: 24, below: 50 });
@@ -69,6 +91,7 @@ export function svgBarChart(spec: BarChartSpec): string {
     body.push(el('g', { class: 'bars' }, bars));
     body.push(zeroLine(plot, y(zero), 'horizontal'));
     if (spec.threshold) body.push(thresholdLine(plot, y(spec.threshold.value), 'horizontal', `threshold ${spec.threshold.label}`));
+    if (marked) body.push(markers((i, v) => ({ x: plot.left + band * (i + 0.5), y: y(v) })));
     return frame.render(body);
   }
 
@@ -103,6 +126,7 @@ export function svgBarChart(spec: BarChartSpec): string {
   body.push(el('g', { class: 'bars' }, bars));
   body.push(zeroLine(plot, x(zero), 'vertical'));
   if (spec.threshold) body.push(thresholdLine(plot, x(spec.threshold.value), 'vertical', `threshold ${spec.threshold.label}`));
+  if (marked) body.push(markers((i, v) => ({ x: x(v), y: plot.top + band * (i + 0.5) })));
   return frame.render(body);
 }
 

@@ -8,7 +8,7 @@ import type { DisplayUnit } from '../format.js';
 import type { OriginDoc } from '../../reports/schemas.js';
 import { datasetLine, importedLines, originText } from '../text-common.js';
 import { COLOURS, FONT_FAMILY, THRESHOLD_DASH, TYPE, textWidth, wrapText } from './theme.js';
-import { el, num, textEl } from './xml.js';
+import { el, num, textEl, titled } from './xml.js';
 
 export const SVG_WIDTH = 960;
 
@@ -29,7 +29,7 @@ export interface ChartText {
   description: string;
 }
 
-export type LegendSymbol = 'swatch' | 'line' | 'threshold' | 'filled' | 'hollow';
+export type LegendSymbol = 'swatch' | 'line' | 'threshold' | 'filled' | 'hollow' | 'diamond';
 export interface LegendItem {
   symbol: LegendSymbol;
   colour: string;
@@ -158,6 +158,8 @@ function legendItem(item: LegendItem, x: number, baseline: number): string {
         return el('line', { x1: x, y1: mid, x2: x + 20, y2: mid, stroke: item.colour, 'stroke-width': 2.5 });
       case 'threshold':
         return el('line', { x1: x, y1: mid, x2: x + 21, y2: mid, stroke: item.colour, 'stroke-width': 2, 'stroke-dasharray': THRESHOLD_DASH.join(' ') });
+      case 'diamond':
+        return diamond(x + 10, mid, 6, item.colour);
       case 'filled':
         return el('circle', { cx: x + 10, cy: mid, r: 5, fill: item.colour, stroke: item.colour, 'stroke-width': 2 });
       default:
@@ -167,8 +169,21 @@ function legendItem(item: LegendItem, x: number, baseline: number): string {
   return el('g', { class: 'legend-item' }, [symbol, textEl('text', { x: x + 28, y: baseline }, item.label)]);
 }
 
-/** The provenance line: "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)". */
-export function provenanceLine(dataset: DatasetDoc, year: number): string {
+/** A diamond centred on (cx, cy), `r` from its centre to each point: a value to compare with (◆ in the text charts). */
+export function diamond(cx: number, cy: number, r: number, colour: string, attrs: Record<string, string> = {}, title?: string): string {
+  const points = [
+    [cx, cy - r],
+    [cx + r, cy],
+    [cx, cy + r],
+    [cx - r, cy],
+  ]
+    .map(([px, py]) => `${num(px!)},${num(py!)}`)
+    .join(' ');
+  return titled('polygon', { ...attrs, points, fill: colour, stroke: COLOURS.background, 'stroke-width': 1.5 }, title);
+}
+
+/** The provenance line: "China, 2025 — China's record 2025 trade surplus (NextFin News, 2026-01-14)"; a part of a year is named by its months ("January–February 2025"). */
+export function provenanceLine(dataset: DatasetDoc, year: number | string): string {
   return datasetLine(dataset, year);
 }
 

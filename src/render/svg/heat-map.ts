@@ -35,7 +35,7 @@ export interface HeatMapSpec {
 }
 
 /** Cells are light, so the dark value printed on them reads. */
-const FILLS: Record<Tone, string> = { above: COLOURS.aboveFill, below: COLOURS.belowFill, spans: '#e6e8eb', neutral: '#dbe9fb' };
+const FILLS: Record<Tone, string> = { above: COLOURS.aboveFill, below: COLOURS.belowFill, spans: '#e6e8eb', neutral: '#dbe9fb', rest: '#f3f4f6' };
 
 export function svgHeatMap(spec: HeatMapSpec): string {
   const cols = spec.columns.labels.length;

@@ -20,6 +20,10 @@ export const COLOURS = {
   /** A histogram bin that the threshold cuts. */
   spans: '#9aa1a9',
   neutral: '#0969da',
+  /** What no single item accounts for (the partners' unallocated row): fainter than `spans`. */
+  rest: '#c9ced4',
+  /** A value to compare with (the same month a year earlier): a dark diamond, ◆ in the text charts. */
+  marker: '#1f2328',
   /** The threshold line and the break-even boundary. */
   threshold: '#8250df',
   /** A single series' line (its points carry the above/below colours). */
@@ -37,9 +41,9 @@ export const THRESHOLD_DASH = [8, 5] as const;
 export const TYPE = { title: 18, subtitle: 12.5, label: 12, small: 11 } as const;
 
 /** What a bar, cell or marker says about its value. */
-export type Tone = 'above' | 'below' | 'spans' | 'neutral';
+export type Tone = 'above' | 'below' | 'spans' | 'neutral' | 'rest';
 
-export const TONE_COLOURS: Record<Tone, string> = { above: COLOURS.above, below: COLOURS.below, spans: COLOURS.spans, neutral: COLOURS.neutral };
+export const TONE_COLOURS: Record<Tone, string> = { above: COLOURS.above, below: COLOURS.below, spans: COLOURS.spans, neutral: COLOURS.neutral, rest: COLOURS.rest };
 
 /**
  * About how wide `text` is at `size` px in a sans-serif face: 0.58 em a character, twice that for
