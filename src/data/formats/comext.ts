@@ -26,7 +26,7 @@
 // rather than cutting it short, so there is no row cap to warn about.
 import { type Decimal, ZERO } from '../../core/decimal.js';
 import { type Flow, FlowTable, SeriesBuilder } from '../series.js';
-import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, hasColumns, isQuarter, partsRank, readPeriod, readValue } from './common.js';
+import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, hasColumns, isQuarter, lookup, partsRank, readPeriod, readValue } from './common.js';
 import type { ImportContext, Layout, RecordReader } from './layout.js';
 
 const COLUMNS = {
@@ -71,7 +71,7 @@ function periodOf(text: string): string | null {
 
 function mapRow(ctx: ImportContext, get: (k: Key) => string | undefined, bulk: boolean, where: string, derived: DerivedWorld): void {
   const flowCode = codeAndLabel(get('flow')).code;
-  const flow = FLOWS[flowCode];
+  const flow = lookup(FLOWS, flowCode);
   if (!flow) return ctx.exclude(`flow code ${flowCode || '(empty)'}: neither 1 (imports) nor 2 (exports)`);
   if (!bulk) {
     const indicator = codeAndLabel(get('indicator')).code.toUpperCase();

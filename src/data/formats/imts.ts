@@ -24,7 +24,7 @@
 // Codes are read as text ("001" is the world in DOTS).
 import { Decimal } from '../../core/decimal.js';
 import type { FlowRow } from '../series.js';
-import { ONE, hasColumns, headerKey, isQuarter, readPeriod, readValue } from './common.js';
+import { ONE, hasColumns, headerKey, isQuarter, lookup, readPeriod, readValue } from './common.js';
 import { countryByIso3 } from './countries.js';
 import type { FileHead, ImportContext, Layout, RecordReader } from './layout.js';
 
@@ -46,7 +46,7 @@ const INDICATORS: Record<string, Indicator> = {
 
 function indicatorOf(code: string): Indicator {
   const c = code.trim().toUpperCase();
-  const known = INDICATORS[c] ?? (c.startsWith('T') ? INDICATORS[c.slice(1)] : undefined);
+  const known = lookup(INDICATORS, c) ?? (c.startsWith('T') ? lookup(INDICATORS, c.slice(1)) : undefined);
   return known ?? { reason: `indicator ${c || '(empty)'}: not goods exports (XG_FOB_USD) or imports (MG_CIF_USD, MG_FOB_USD) in US dollars` };
 }
 
@@ -201,7 +201,7 @@ function scaleExponent(text: string | undefined): number | null {
   if (t === '') return 0;
   const m = /^(\d{1,2})(\s*:.*)?$/.exec(t);
   if (m) return Number(m[1]) <= 12 ? Number(m[1]) : null;
-  return SCALE_WORDS[headerKey(t)] ?? null;
+  return lookup(SCALE_WORDS, headerKey(t)) ?? null;
 }
 
 const SCALE_NAMES: Record<number, string> = { 3: 'thousands', 6: 'millions', 9: 'billions', 12: 'trillions' };
