@@ -214,7 +214,7 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
   const ownJson: Dataset[] = [];
   const flows = new FlowTable();
   const problems = new Problems(`${describe(files)}: the data cannot be read`);
-  const warnings: string[] = given.filter((f) => f.repeatOf !== undefined).map((f) => `${f.name} is ${f.repeatOf} again: read once`);
+  const warnings: string[] = given.filter((f) => f.repeatOf !== undefined).map((f) => (f.copy ? `${f.name} has the same content as ${f.repeatOf}: read once` : `${f.name} is ${f.repeatOf} again: read once`));
   const loaded: LoadedFile[] = [];
   const layoutsUsed = new Set<Layout>();
   const totalBytes = files.every((f) => f.size !== null) ? files.reduce((n, f) => n + f.size!, 0) : null;

@@ -88,3 +88,67 @@ describe('a Comtrade month that is no month', () => {
     expect(ds.months).toEqual([{ month: '2024-03', exports: '100', imports: '50' }]);
   });
 });
+
+describe('the same download twice under two names (a copy, "download (1).csv")', () => {
+  const fixtures = new URL('../fixtures/publishers/', import.meta.url).pathname;
+  const copies = [
+    'imf/IMTS_CHN_VNM_2023-2025.csv',
+    'imf/DOT_BRA_millions.csv',
+    'comext/estat_ds-045409.csv',
+    'comext/full202401.dat',
+    'china-customs/exports_2024-2025_usd.csv',
+    'baci/BACI_HS17_Y2022_V202401b.csv',
+    'comtrade/TradeData_2024.csv',
+  ];
+  for (const name of copies) {
+    it(`${name}: read once, with a warning, never summed twice`, async () => {
+      const original = join(fixtures, name);
+      const copy = file(`copy of ${name.split('/').pop()}`, readFileSync(original));
+      const once = join(dir, `once-${name.replace(/\W/g, '_')}.json`);
+      const twice = join(dir, `twice-${name.replace(/\W/g, '_')}.json`);
+      const a = await cli(['import', original, '--output', once]);
+      const b = await cli(['import', original, copy, '--output', twice]);
+      noInternalError(b);
+      expect(a.code).toBe(0);
+      expect(b.code).toBe(0);
+      expect((b.stderr + b.stdout).replace(/\s+/g, ' ')).toMatch(/has the same content as .*: read once/);
+      const figures = (path: string) => {
+        const doc = JSON.parse(readFileSync(path, 'utf8'));
+        return (doc.datasets ?? [doc]).map((ds: { reporter: string; years?: unknown; months?: unknown; partners?: unknown }) => [ds.reporter, ds.years, ds.months, ds.partners]);
+      };
+      expect(figures(twice)).toEqual(figures(once));
+    });
+  }
+});
+
+describe('IMF downloads that overlap', () => {
+  const fixtures = new URL('../fixtures/publishers/imf/', import.meta.url).pathname;
+  it('SDMX-CSV: an observation in two files is a data error naming both, not a sum', async () => {
+    const [header, ...rows] = readFileSync(join(fixtures, 'IMTS_CHN_VNM_2023-2025.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const a = file('imts-2023-2024.csv', [header, ...rows.filter((r) => /,(2023|2024),/.test(r))].join('\n') + '\n');
+    const b = file('imts-2024.csv', [header, ...rows.filter((r) => /,2024,/.test(r))].join('\n') + '\n');
+    const r = await cli(['import', a, b]);
+    noInternalError(r);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/imts-2024\.csv.*also in .*imts-2023-2024\.csv/);
+  });
+
+  it('SDMX-CSV: the years of one download split into two files give the same figures', async () => {
+    const [header, ...rows] = readFileSync(join(fixtures, 'IMTS_CHN_VNM_2023-2025.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const a = file('imts-2023.csv', [header, ...rows.filter((r) => /,2023,/.test(r))].join('\n') + '\n');
+    const b = file('imts-rest.csv', [header, ...rows.filter((r) => !/,2023,/.test(r))].join('\n') + '\n');
+    const whole = await cli(['summary', '--data', join(fixtures, 'IMTS_CHN_VNM_2023-2025.csv'), '--reporter', 'CHN', '--json']);
+    const split = await cli(['summary', '--data', a, '--data', b, '--reporter', 'CHN', '--json']);
+    expect(split.code).toBe(0);
+    expect(JSON.parse(split.stdout).years).toEqual(JSON.parse(whole.stdout).years);
+  });
+
+  it('DOTS: a series and period in two files is a data error, its other periods split across files are not', async () => {
+    const dots = readFileSync(join(fixtures, 'DOT_BRA_millions.csv'), 'utf8');
+    const copy = file('dots-again.csv', dots.replace('"2023","2024",', '"2024","2025",').replace(/"339696\.3"/, '"1"'));
+    const r = await cli(['import', join(fixtures, 'DOT_BRA_millions.csv'), copy]);
+    noInternalError(r);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/2024.*also in .*DOT_BRA_millions\.csv/);
+  });
+});
