@@ -410,6 +410,7 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
         engine: own.some((d) => d.file?.engine === 'duckdb') ? 'duckdb' : 'stream',
       };
     };
+    if (builder.problems.length > 0) throw new DataError(`${name}: the data cannot be read`, builder.problems);
     const built = builder.build((reporter) => {
       const provenance = provenanceOf(reporter);
       return {

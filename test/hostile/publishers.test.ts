@@ -152,3 +152,32 @@ describe('IMF downloads that overlap', () => {
     expect(r.stderr).toMatch(/2024.*also in .*DOT_BRA_millions\.csv/);
   });
 });
+
+describe('a publisher total outside what a dataset may hold', () => {
+  const H = 'freqCode,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,primaryValue';
+  const ct = (name: string, exports: string) => file(name, [H, `A,2024,52,2024,156,CHN,China,X,0,W00,World,TOTAL,${exports}`, 'A,2024,52,2024,156,CHN,China,M,0,W00,World,TOTAL,50'].join('\n') + '\n');
+  for (const [value, message] of [
+    ['-100', /China 2024 exports: the rows sum to -100, below zero/],
+    ['1e400', /China 2024 exports: the rows sum to 1000.*beyond 1e21/],
+    ['0.0000000000000000000001', /more than 20 decimal places/],
+  ] as const) {
+    it(`${value}: a data error naming the file, never a figure nor a dataset written that cannot be read back`, async () => {
+      const f = ct(`value-${value}.csv`, value);
+      for (const argv of [['summary', '--data', f], ['import', f, '--output', join(dir, 'never.json')], ['months', '--data', f]]) {
+        const r = await cli(argv);
+        noInternalError(r);
+        expect(r.code, argv.join(' ')).toBe(3);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(f);
+        expect(r.stderr).toMatch(message);
+      }
+    });
+  }
+
+  it('a negative part beside positive ones (a correction) is summed when the total is not below zero', async () => {
+    const f = file('correction.csv', [H, 'A,2024,52,2024,156,CHN,China,X,0,W00,World,01,100', 'A,2024,52,2024,156,CHN,China,X,0,W00,World,02,-30', 'A,2024,52,2024,156,CHN,China,M,0,W00,World,TOTAL,50'].join('\n') + '\n');
+    const r = await cli(['summary', '--data', f, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).exports).toBe(70);
+  });
+});
