@@ -2,7 +2,7 @@
 // periods that are no month, and other inputs that once ended in an internal error (exit 4) or in
 // rows counted as summed that were summed nowhere. Every case ends with its documented exit code,
 // never a stack trace, and the figures that are read are the right ones.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -179,5 +179,18 @@ describe('a publisher total outside what a dataset may hold', () => {
     const r = await cli(['summary', '--data', f, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).exports).toBe(70);
+  });
+});
+
+describe('a directory whose data-like entries are no files', () => {
+  it('a link to a folder named like data is passed over, and a folder of nothing else holds no data files', async () => {
+    const folder = join(dir, 'links-only');
+    mkdirSync(folder);
+    symlinkSync(folder, join(folder, 'self.csv'));
+    symlinkSync(join(folder, 'dangling'), join(folder, 'dangling'));
+    const r = await cli(['import', folder]);
+    noInternalError(r);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/links-only: the directory holds no data files/);
   });
 });

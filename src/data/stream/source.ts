@@ -79,13 +79,19 @@ export async function expandInputs(values: readonly string[], ctx: ReadContext):
       }
       const found = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
       if (found.length === 0) throw new DataError(`${value}: the directory holds no data files (expected ${[...DATA_EXTENSIONS].join(', ')} files)`);
+      let regular = 0;
       for (const entry of found) {
         const p = join(path, entry);
         const s = await stat(p).catch((err) => {
           throw ioError(join(value, entry), err);
         });
-        if (s.isFile()) add({ name: join(value, entry), path: p, size: s.size, fromDirectory: true }, s);
+        if (s.isFile()) {
+          add({ name: join(value, entry), path: p, size: s.size, fromDirectory: true }, s);
+          regular++;
+        }
       }
+      // Only links to folders (or other things that are no file): as empty as a folder without data.
+      if (regular === 0) throw new DataError(`${value}: the directory holds no data files (expected ${[...DATA_EXTENSIONS].join(', ')} files)`);
       continue;
     }
     add({ name: value, path, size: info.isFile() ? info.size : null }, info.isFile() ? info : null);
