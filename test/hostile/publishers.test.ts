@@ -194,3 +194,37 @@ describe('a directory whose data-like entries are no files', () => {
     expect(r.stderr).toMatch(/links-only: the directory holds no data files/);
   });
 });
+
+describe('Comext: a part without a value is not zero', () => {
+  const H = 'DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE';
+  const R = 'ESTAT:DS-045409(1.0),15/09/25 11:00:00,A,DE';
+  it('SDMX-CSV by products, one of them ":" and no TOTAL row: that flow is a gap, never the sum of the rest', async () => {
+    const f = file('comext-parts.csv', [H, `${R},WORLD,01,1,VALUE_IN_EUROS,2022,100`, `${R},WORLD,02,1,VALUE_IN_EUROS,2022,:`, `${R},WORLD,01,2,VALUE_IN_EUROS,2022,300`, `${R},WORLD,02,2,VALUE_IN_EUROS,2022,5`].join('\n') + '\n');
+    const r = await cli(['summary', '--data', f]);
+    noInternalError(r);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no complete year|no imports/);
+  });
+
+  it('SDMX-CSV: a missing part beside its TOTAL row changes nothing', async () => {
+    const f = file('comext-total.csv', [H, `${R},WORLD,TOTAL,1,VALUE_IN_EUROS,2022,110`, `${R},WORLD,02,1,VALUE_IN_EUROS,2022,:`, `${R},WORLD,TOTAL,2,VALUE_IN_EUROS,2022,305`].join('\n') + '\n');
+    const r = await cli(['summary', '--data', f, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ exports: 305, imports: 110 });
+  });
+
+  it('bulk file: a partner with a value missing has no figure for that flow, and nor has the world', async () => {
+    const head = 'DECLARANT,DECLARANT_ISO,PARTNER,PARTNER_ISO,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA2002,PRODUCT_CPA2008,PRODUCT_CPA2_1,PRODUCT_BEC,PRODUCT_SECTION,FLOW,STAT_REGIME,SUPP_UNIT,PERIOD,VALUE_IN_EUROS,QUANTITY_IN_KG,SUP_QUANTITY';
+    const row = (partner: string, product: string, flow: string, value: string) => `004,DE,0400,${partner},E,${product},1,1,1,1,1,05,${flow},1,,202401,${value},1,`;
+    const f = file('full-missing.dat', [head, row('US', '01', '1', ''), row('US', '02', '1', '100'), row('US', '01', '2', '50'), row('CN', '01', '1', '7'), row('CN', '01', '2', '9')].join('\n') + '\n');
+    const out = join(dir, 'full-missing.json');
+    const r = await cli(['import', f, '--output', out]);
+    noInternalError(r);
+    expect(r.code).toBe(0);
+    const ds = JSON.parse(readFileSync(out, 'utf8'));
+    // World exports: 50 + 9; imports unknown (US imports lack a part), never 100 + 7.
+    expect(ds.months).toEqual([{ month: '2024-01', exports: '59' }]);
+    const us = ds.partners.find((p: { partner: string }) => p.partner === 'US');
+    expect(us.months).toEqual([{ month: '2024-01', exports: '50' }]);
+  });
+});
