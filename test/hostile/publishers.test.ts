@@ -228,3 +228,22 @@ describe('Comext: a part without a value is not zero', () => {
     expect(us.months).toEqual([{ month: '2024-01', exports: '50' }]);
   });
 });
+
+describe('Census: a part without a value is not zero', () => {
+  it('commodities without an all-commodities row, one of them empty: that month is a gap, never the sum of the rest', async () => {
+    const f = file('census-parts.json', JSON.stringify([
+      ['CTY_CODE', 'CTY_NAME', 'E_COMMODITY', 'COMM_LVL', 'ALL_VAL_MO', 'time'],
+      ['-', 'TOTAL FOR ALL COUNTRIES', '27', 'HS2', '100', '2024-01'],
+      ['-', 'TOTAL FOR ALL COUNTRIES', '84', 'HS2', null, '2024-01'],
+      ['-', 'TOTAL FOR ALL COUNTRIES', '27', 'HS2', '100', '2024-02'],
+      ['-', 'TOTAL FOR ALL COUNTRIES', '84', 'HS2', '5', '2024-02'],
+    ]));
+    const out = join(dir, 'census-parts-out.json');
+    const r = await cli(['import', f, '--from', 'census', '--output', out]);
+    noInternalError(r);
+    expect(r.code).toBe(0);
+    const ds = JSON.parse(readFileSync(out, 'utf8'));
+    // January is listed without a figure (unknown), never as 100.
+    expect(ds.months).toEqual([{ month: '2024-01' }, { month: '2024-02', exports: '105' }]);
+  });
+});
