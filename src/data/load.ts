@@ -13,6 +13,9 @@ import { CsvStreamParser } from './stream/csv.js';
 import { JsonStreamParser } from './stream/json.js';
 import { type InputFile, type OpenedInput, type ReadContext, expandInputs, innerName, openInput } from './stream/source.js';
 
+/** A period as the flow table keeps it: a year, or a year and a month 01 to 12. */
+const PERIOD_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+
 export type { ReadContext };
 
 export { ENGINES, FROM_CHOICES, type EngineChoice, type FromChoice };
@@ -211,7 +214,7 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
   const ownJson: Dataset[] = [];
   const flows = new FlowTable();
   const problems = new Problems(`${describe(files)}: the data cannot be read`);
-  const warnings: string[] = given.filter((f) => f.repeatOf !== undefined).map((f) => `${f.name} is ${f.repeatOf} again: read once`);
+  const warnings: string[] = given.filter((f) => f.repeatOf !== undefined).map((f) => (f.copy ? `${f.name} has the same content as ${f.repeatOf}: read once` : `${f.name} is ${f.repeatOf} again: read once`));
   const loaded: LoadedFile[] = [];
   const layoutsUsed = new Set<Layout>();
   const totalBytes = files.every((f) => f.size !== null) ? files.reduce((n, f) => n + f.size!, 0) : null;
@@ -222,6 +225,18 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
   const sources = new Map<string, Set<FileDescription>>();
   // The totals read so far, for layouts that give each once (where: the file).
   const totals = new Map<string, string>();
+  // Whatever a layout makes of a publisher's cells, a row reaches the flow table only with a period
+  // that is a year or a month (never "2024-13" or "2024-NaN") and a flow that is exports or imports.
+  const wellFormed = (row: { reporter: string; partner: string; period: string; flow: string }, name: string): boolean => {
+    const flowOk = row.flow === 'exports' || row.flow === 'imports';
+    if (flowOk && typeof row.period === 'string' && PERIOD_RE.test(row.period)) return true;
+    problems.push(
+      flowOk
+        ? `${name}: ${row.reporter}'s ${row.flow} with ${row.partner}: the period ${JSON.stringify(String(row.period))} is not a year or a month`
+        : `${name}: ${row.reporter}'s row with ${row.partner} for ${String(row.period)} is neither exports nor imports`,
+    );
+    return false;
+  };
 
   const plans: FilePlan[] = [];
   // Companion files (BACI's country codes) are read before the files they name, in whatever
@@ -301,6 +316,7 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
         file: file.name,
         filter: { reporter: wantReporter, partner: wantPartner },
         add: (row) => {
+          if (!wellFormed(row, file.name)) return;
           if (layout.uniqueTotals && row.rank === 0) {
             const key = `${row.reporter}\u0000${row.partner}\u0000${row.period}\u0000${row.flow}`;
             const first = totals.get(key);
@@ -319,7 +335,9 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
           }
         },
         exclude: (reason, rowCount = 1) => flows.exclude(reason, rowCount),
-        missing: (row, reason) => flows.addMissing(row, reason),
+        missing: (row, reason) => {
+          if (wellFormed(row, file.name)) flows.addMissing(row, reason);
+        },
         warn: (message) => void warnings.push(message),
         describe: (d) => {
           if (d.valuation) described.valuation = { ...described.valuation, ...d.valuation };
@@ -392,6 +410,7 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
         engine: own.some((d) => d.file?.engine === 'duckdb') ? 'duckdb' : 'stream',
       };
     };
+    if (builder.problems.length > 0) throw new DataError(`${name}: the data cannot be read`, builder.problems);
     const built = builder.build((reporter) => {
       const provenance = provenanceOf(reporter);
       return {

@@ -10,6 +10,8 @@
 import { Decimal, ZERO } from '../core/decimal.js';
 import type { Dataset, Figure, ImportProvenance, MonthRecord, PartnerSeries, Provenance, YearGap, YearRecord } from '../core/types.js';
 import { DataError } from '../errors.js';
+import { AMOUNT_MAX_ABS } from '../core/limits.js';
+import { MAX_DECIMAL_PLACES } from './units.js';
 import { idsFor } from './identity.js';
 
 export const WORLD = 'World';
@@ -410,11 +412,31 @@ export class FlowTable {
         // Beside a total, its parts; at the same rank, another breakdown of the same total.
         leaveOut(g, g.rank === best.rank ? `${breakdown(g.partsReason)}: another breakdown of what ${breakdown(best.partsReason)} already sum, not added to it` : g.partsReason);
       }
+      // A sum outside what a dataset may hold (a negative flow, beyond 10^21, finer than 20 decimal
+      // places) is no trade figure: refused as a dataset file would refuse it, never written out.
+      const domain = outOfDomain(best.value);
+      if (domain !== null) {
+        const who = cell.partner === WORLD ? cell.reporter : `${cell.reporter} with ${cell.partner}`;
+        into.problems.push(`${who} ${cell.period} ${cell.flow}: ${domain}`);
+        continue;
+      }
       const figure: Figure = { value: best.value, halfWidth: best.halfWidth, stated: best.value.toFixed() };
       into.put(cell.reporter, cell.partner, cell.period, { [cell.flow]: figure }, where, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
     }
     return { usedRowCount: used, excluded: sortedReasons(excluded), files: this.accounts };
   }
+}
+
+const MAX_FLOW = new Decimal(AMOUNT_MAX_ABS);
+
+/** Why a summed flow cannot be a dataset's figure, or null when it can. */
+function outOfDomain(value: Decimal): string | null {
+  const shown = value.toFixed();
+  const text = shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+  if (value.isNegative() && !value.isZero()) return `the rows sum to ${text}, below zero (trade flows are never below zero)`;
+  if (value.gt(MAX_FLOW)) return `the rows sum to ${text}, beyond ${AMOUNT_MAX_ABS} (no trade figure is that large)`;
+  if (value.decimalPlaces() > MAX_DECIMAL_PLACES) return `the rows sum to ${text}, with more than ${MAX_DECIMAL_PLACES} decimal places`;
+  return null;
 }
 
 /** "rows by modes of transport" of a parts reason ("rows by modes of transport beside the totals…"). */

@@ -158,9 +158,14 @@ function mapRow(ctx: ImportContext, m: Measure, get: (k: Key) => string | undefi
   }
   const text = get(m.column);
   const value = readValue(text, ONE);
-  if (value === 'missing') return ctx.exclude(MISSING_VALUE);
   if (value === null) return ctx.problem(where, `the value ${JSON.stringify(text)} of ${m.name} is not a value (${VALUE_RULE})`);
   const { rank, reason } = partsRank(partsOf(get));
+  // A total without a value, or a part of the only breakdown there is, leaves its cell without a
+  // figure: the other parts never stand in for it (a missing value is not zero).
+  if (value === 'missing') {
+    const row = { reporter: REPORTER, reporterCode: REPORTER_CODE, partner, partnerCode: isWorld ? undefined : code || undefined, period, flow: m.flow, currency: 'USD', rank, partsReason: reason };
+    return ctx.missing ? ctx.missing(row, MISSING_VALUE) : ctx.exclude(MISSING_VALUE);
+  }
   ctx.add({
     reporter: REPORTER,
     reporterCode: REPORTER_CODE,

@@ -25,8 +25,8 @@
 // VALUE_EUR) codes countries as ISO pairs. Eurostat refuses an extraction too big (HTTP 413)
 // rather than cutting it short, so there is no row cap to warn about.
 import { type Decimal, ZERO } from '../../core/decimal.js';
-import { type Flow, FlowTable, SeriesBuilder } from '../series.js';
-import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, hasColumns, isQuarter, partsRank, readPeriod, readValue, VALUE_RULE } from './common.js';
+import { type Flow, type FlowRow, FlowTable, SeriesBuilder } from '../series.js';
+import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, hasColumns, isQuarter, lookup, partsRank, readPeriod, readValue, VALUE_RULE } from './common.js';
 import { countryByIso2 } from './countries.js';
 import type { ImportContext, Layout, RecordReader } from './layout.js';
 
@@ -72,7 +72,7 @@ function periodOf(text: string): string | null {
 
 function mapRow(ctx: ImportContext, get: (k: Key) => string | undefined, bulk: boolean, where: string, derived: DerivedWorld): void {
   const flowCode = codeAndLabel(get('flow')).code;
-  const flow = FLOWS[flowCode];
+  const flow = lookup(FLOWS, flowCode);
   if (!flow) return ctx.exclude(`flow code ${flowCode || '(empty)'}: neither 1 (imports) nor 2 (exports)`);
   if (!bulk) {
     const indicator = codeAndLabel(get('indicator')).code.toUpperCase();
@@ -94,20 +94,33 @@ function mapRow(ctx: ImportContext, get: (k: Key) => string | undefined, bulk: b
   }
   const text = get(bulk ? 'euros' : 'obsValue');
   const value = readValue(text, ONE);
-  if (value === 'missing') return ctx.exclude(MISSING_VALUE);
   if (value === null) return ctx.problem(where, `the value ${JSON.stringify(text)} is not a value (${VALUE_RULE})`);
   const parts: PartOf[] = [];
   const product = codeAndLabel(get('product')).code.toUpperCase();
   if (product !== '' && product !== 'TOTAL') parts.push({ weight: product.length, what: 'product codes' });
   const procedure = codeAndLabel(get('procedure')).code.toUpperCase();
   if (procedure !== '' && procedure !== 'TOTAL') parts.push({ weight: 100, what: 'statistical procedures' });
-  const row = { reporter, reporterCode: rep.code, period, flow, value: value.value, halfWidth: value.halfWidth, currency: 'EUR' };
   const { rank, reason } = partsRank(parts);
+  // An alpha-2 code is named from the country table (CN is China), the code kept.
+  const partner = par.label ?? countryByIso2(par.code)?.name ?? par.code;
+  if (value === 'missing') {
+    // A total without a value, or a part of the only breakdown there is, leaves its cell without a
+    // figure: the other parts never stand in for the total (a missing value is not zero).
+    const partial = { reporter, reporterCode: rep.code, period, flow, currency: 'EUR', rank, partsReason: reason };
+    if (isWorld) {
+      derived.withWorld.add(reporter);
+      return ctx.missing ? ctx.missing({ ...partial, partner: 'World' }, MISSING_VALUE) : ctx.exclude(MISSING_VALUE);
+    }
+    const partnerPartial = { ...partial, partner, partnerCode: par.code };
+    if (bulk) derived.missing(partnerPartial);
+    if (ctx.filter.partner && !ctx.filter.partner(partnerPartial.partner, par.code)) return ctx.exclude(OTHER_PARTNERS);
+    return ctx.missing ? ctx.missing(partnerPartial, MISSING_VALUE) : ctx.exclude(MISSING_VALUE);
+  }
+  const row = { reporter, reporterCode: rep.code, period, flow, value: value.value, halfWidth: value.halfWidth, currency: 'EUR' };
   if (isWorld) {
     derived.withWorld.add(reporter);
     return ctx.add({ ...row, partner: 'World', rank, partsReason: reason });
   }
-  const partner = par.label ?? countryByIso2(par.code)?.name ?? par.code;
   const partnerRow = { ...row, partner, partnerCode: par.code, rank, partsReason: reason };
   // Every partner counts towards a bulk file's world total, also those not selected.
   if (bulk) derived.partners.add(partnerRow);
@@ -123,6 +136,13 @@ function mapRow(ctx: ImportContext, get: (k: Key) => string | undefined, bulk: b
 class DerivedWorld {
   readonly partners = new FlowTable();
   readonly withWorld = new Set<string>();
+  /** Partners' cells with a row without a value: where such a cell has no figure, nor has the world. */
+  private readonly missingCells = new Set<string>();
+
+  missing(row: Omit<FlowRow, 'value' | 'halfWidth'>): void {
+    this.partners.addMissing(row, MISSING_VALUE);
+    this.missingCells.add(`${row.reporter}\u0000${row.partner}\u0000${row.period}\u0000${row.flow}`);
+  }
 
   addTo(ctx: ImportContext): boolean {
     if (this.partners.isEmpty) return false;
@@ -132,16 +152,26 @@ class DerivedWorld {
     for (const [reporter, r] of sums.reporters) {
       if (this.withWorld.has(reporter)) continue;
       const totals = new Map<string, { period: string; flow: Flow; value: Decimal; halfWidth: Decimal }>();
-      for (const p of r.partners.values()) {
+      const unknown = new Map<string, { period: string; flow: Flow }>();
+      for (const [partner, p] of r.partners) {
         for (const [period, statement] of p.periods) {
           for (const flow of ['exports', 'imports'] as const) {
             const figure = statement[flow];
-            if (!figure) continue;
+            if (!figure) {
+              // A partner whose figure is unknown leaves the world's unknown too: never the sum of the rest.
+              if (this.missingCells.has(`${reporter}\u0000${partner}\u0000${period}\u0000${flow}`)) unknown.set(`${period} ${flow}`, { period, flow });
+              continue;
+            }
             const key = `${period} ${flow}`;
             const t = totals.get(key) ?? { period, flow, value: ZERO, halfWidth: ZERO };
             totals.set(key, { ...t, value: t.value.plus(figure.value), halfWidth: t.halfWidth.plus(figure.halfWidth) });
           }
         }
+      }
+      for (const [key, u] of unknown) {
+        totals.delete(key);
+        ctx.unknown({ reporter, partner: 'World', period: u.period, flow: u.flow }, 'rows of a partner with a value missing: the partners\' sum would not be the world total, so it is not added');
+        added = true;
       }
       for (const t of totals.values()) {
         ctx.add({ reporter, reporterCode: r.code, partner: 'World', ...t, currency: r.currency, rank: 0, partsReason: 'partners summed into the world total', rowCount: 0 });

@@ -25,6 +25,14 @@ export function hasColumns(header: readonly string[] | undefined, names: readonl
   return names.every((n) => keys.has(headerKey(n)));
 }
 
+/**
+ * A code table's entry for a publisher's cell, own entries only: a cell that reads "constructor" or
+ * "__proto__" is an unknown code, never a property every object has.
+ */
+export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Why rows are left out, worded once: the streaming reader and the bulk engine say the same. */
 export const REASONS = {
   missingValue: 'rows without a value (missing, which is not zero)',

@@ -7,7 +7,7 @@
 // only the totals are summed when present; re-exports (RX) are already inside exports (X), and
 // re-imports (RM) inside imports (M), so they are never added; values are full US dollars,
 // exports FOB and imports CIF; codes are read as text.
-import { ONE, REASONS, capWarning, columnIndexes, hasColumns, headerKey, readPeriod, readValue, VALUE_RULE } from './common.js';
+import { ONE, REASONS, capWarning, columnIndexes, hasColumns, headerKey, lookup, readPeriod, readValue, VALUE_RULE } from './common.js';
 import { countryByCode } from './countries.js';
 import type { ImportContext, Layout, RecordReader, SqlLayout } from './layout.js';
 import { JsonNumber } from '../stream/json.js';
@@ -94,7 +94,7 @@ function mapRow(ctx: ImportContext, raw: (f: Field) => string | undefined, where
   const reporter = (get('reporterDesc') || countryByCode(get('reporterCode'))?.name || reporterCode).trim();
   if (ctx.filter.reporter && !ctx.filter.reporter(reporter, reporterCode)) return ctx.exclude(REASONS.otherReporters);
   const flowCode = (get('flowCode') ?? '').trim().toUpperCase();
-  const flow = FLOW_WORDS[flowCode];
+  const flow = lookup(FLOW_WORDS, flowCode);
   if (flow !== 'exports' && flow !== 'imports') {
     ctx.exclude(flow ?? `flow code ${flowCode || '(empty)'}${get('flowDesc') ? ` (${get('flowDesc')})` : ''}${NOT_FLOW}`);
     return;
@@ -119,14 +119,18 @@ function mapRow(ctx: ImportContext, raw: (f: Field) => string | undefined, where
 
 function periodOf(get: (f: Field) => string | undefined): string | null {
   const freq = (get('freq') ?? '').toUpperCase();
-  const month = Number(get('refMonth'));
-  const year = get('refYear');
-  // Annual records carry refMonth 52 (seen in real files) or 99 (in some documentation).
-  if (year && /^\d{4}$/.test(year.trim())) {
-    if (freq === 'A' || month === 52 || month === 99 || month === 0) return year.trim();
-    if (freq === 'M' || (month >= 1 && month <= 12)) return `${year.trim()}-${String(month).padStart(2, '0')}`;
+  // A month is one or two digits: "13", "1.5", "-1" or "abc" is no month (and no annual marker).
+  const monthText = (get('refMonth') ?? '').trim();
+  const month = /^\d{1,2}$/.test(monthText) ? Number(monthText) : NaN;
+  const year = (get('refYear') ?? '').trim();
+  // Annual records carry refMonth 52 (seen in real files) or 99 (in some documentation); a monthly
+  // record (freqCode M) is never read as its whole year.
+  if (/^\d{4}$/.test(year)) {
+    if (freq === 'A' || (freq !== 'M' && (month === 52 || month === 99 || month === 0))) return year;
+    if (month >= 1 && month <= 12) return `${year}-${String(month).padStart(2, '0')}`;
   }
-  return readPeriod(get('period'));
+  const period = readPeriod(get('period'));
+  return freq === 'M' && period !== null && !period.includes('-') ? null : period;
 }
 
 
@@ -154,13 +158,13 @@ function comtradeSql(delimiter: ',' | '\t', fields: (col: (s: readonly string[])
       const customsPart = pin('customsCode', `upper(${f.customsCode}) = 'C00'`);
       const motPart = pin('motCode', `${f.motCode} = '0'`);
       const p2Part = pin('partner2Code', `${f.partner2Code} = '0'`);
-      const month = `TRY_CAST(${f.refMonth} AS INTEGER)`;
+      const month = `CASE WHEN regexp_full_match(coalesce(${f.refMonth}, ''), '\\d{1,2}') THEN TRY_CAST(${f.refMonth} AS INTEGER) END`;
       const year = f.refYear;
       const freq = `upper(coalesce(${f.freq}, ''))`;
       const period = `CASE
-        WHEN regexp_full_match(coalesce(${year}, ''), '\\d{4}') AND (${freq} = 'A' OR ${month} IN (0, 52, 99)) THEN ${year}
-        WHEN regexp_full_match(coalesce(${year}, ''), '\\d{4}') AND (${freq} = 'M' OR ${month} BETWEEN 1 AND 12) THEN ${year} || '-' || lpad(CAST(${month} AS VARCHAR), 2, '0')
-        WHEN regexp_full_match(coalesce(${f.period}, ''), '\\d{4}') THEN ${f.period}
+        WHEN regexp_full_match(coalesce(${year}, ''), '\\d{4}') AND (${freq} = 'A' OR (${freq} <> 'M' AND ${month} IN (0, 52, 99))) THEN ${year}
+        WHEN regexp_full_match(coalesce(${year}, ''), '\\d{4}') AND ${month} BETWEEN 1 AND 12 THEN ${year} || '-' || lpad(CAST(${month} AS VARCHAR), 2, '0')
+        WHEN regexp_full_match(coalesce(${f.period}, ''), '\\d{4}') AND ${freq} <> 'M' THEN ${f.period}
         WHEN regexp_full_match(coalesce(${f.period}, ''), '\\d{4}-?M?\\d{1,2}') AND TRY_CAST(regexp_extract(${f.period}, '\\d{4}-?M?(\\d{1,2})', 1) AS INTEGER) BETWEEN 1 AND 12
           THEN substr(${f.period}, 1, 4) || '-' || lpad(regexp_extract(${f.period}, '\\d{4}-?M?(\\d{1,2})', 1), 2, '0')
       END`;
@@ -356,7 +360,7 @@ export const comtradeLegacy: Layout = {
         const get = (f: Field): string | undefined => {
           switch (f) {
             case 'flowCode':
-              return LEGACY_FLOWS[(raw('flowCode') ?? '').trim()] ?? raw('flowCode');
+              return lookup(LEGACY_FLOWS, (raw('flowCode') ?? '').trim()) ?? raw('flowCode');
             case 'flowDesc':
               return raw('flow');
             case 'period': {

@@ -24,7 +24,7 @@
 // Codes are read as text ("001" is the world in DOTS).
 import { Decimal } from '../../core/decimal.js';
 import type { FlowRow } from '../series.js';
-import { ONE, hasColumns, headerKey, isQuarter, readPeriod, readValue, VALUE_RULE } from './common.js';
+import { ONE, hasColumns, headerKey, isQuarter, lookup, readPeriod, readValue, VALUE_RULE } from './common.js';
 import { countryByIso3 } from './countries.js';
 import type { FileHead, ImportContext, Layout, RecordReader } from './layout.js';
 
@@ -46,7 +46,7 @@ const INDICATORS: Record<string, Indicator> = {
 
 function indicatorOf(code: string): Indicator {
   const c = code.trim().toUpperCase();
-  const known = INDICATORS[c] ?? (c.startsWith('T') ? INDICATORS[c.slice(1)] : undefined);
+  const known = lookup(INDICATORS, c) ?? (c.startsWith('T') ? lookup(INDICATORS, c.slice(1)) : undefined);
   return known ?? { reason: `indicator ${c || '(empty)'}: not goods exports (XG_FOB_USD) or imports (MG_CIF_USD, MG_FOB_USD) in US dollars` };
 }
 
@@ -132,6 +132,24 @@ class Seen {
   }
 }
 
+/**
+ * Each observation once across the files of one load: the same reporter, indicator, partner and
+ * period in a second file is two downloads overlapping, never a sum. Returns the file that gave it first.
+ */
+function givenBefore(ctx: ImportContext, layout: 'sdmx' | 'dots', ...parts: string[]): string | undefined {
+  let files = ctx.shared?.get(OBSERVATIONS_KEY) as Map<string, string> | undefined;
+  if (!files) {
+    files = new Map();
+    ctx.shared?.set(OBSERVATIONS_KEY, files);
+  }
+  const key = [layout, ...parts].join('\u0000');
+  const first = files.get(key);
+  if (first !== undefined && first !== ctx.file) return first;
+  files.set(key, ctx.file);
+  return undefined;
+}
+const OBSERVATIONS_KEY = 'imf-observations';
+
 function rowOf(fields: Omit<FlowRow, 'rank' | 'partsReason' | 'currency'>, fob: boolean): FlowRow {
   return { ...fields, currency: 'USD', rank: fob ? 1 : 0, partsReason: fob ? FOB_REASON : TOTAL_REASON };
 }
@@ -201,7 +219,7 @@ function scaleExponent(text: string | undefined): number | null {
   if (t === '') return 0;
   const m = /^(\d{1,2})(\s*:.*)?$/.exec(t);
   if (m) return Number(m[1]) <= 12 ? Number(m[1]) : null;
-  return SCALE_WORDS[headerKey(t)] ?? null;
+  return lookup(SCALE_WORDS, headerKey(t)) ?? null;
 }
 
 const SCALE_NAMES: Record<number, string> = { 3: 'thousands', 6: 'millions', 9: 'billions', 12: 'trillions' };
@@ -304,6 +322,8 @@ function sdmxReader(ctx: ImportContext): RecordReader {
       const exponent = scaleExponent(get('scale'));
       if (exponent === null) return ctx.problem(where, `the SCALE ${JSON.stringify(get('scale'))} is not a power of ten (expected 0, 3, 6, 9 or a word such as Millions)`);
       if (seen.twice(reporterCode, indicator.code, partnerCell.code, period)) return ctx.problem(where, `${reporter} ${indicator.code} with ${world ? WORLD : partnerName} for ${period} is given a second time (each observation once: are two downloads overlapping?)`);
+      const before = givenBefore(ctx, 'sdmx', reporterCode, indicator.code, partnerCell.code, period);
+      if (before !== undefined) return ctx.problem(where, `${reporter} ${indicator.code} with ${world ? WORLD : partnerName} for ${period} is also in ${before} (each observation once: are two downloads overlapping?)`);
       const row = rowOf({ reporter, reporterCode, partner: world ? WORLD : partnerName, partnerCode: world ? undefined : partnerCell.code, period, flow: indicator.flow, value: value.value, halfWidth: value.halfWidth }, indicator.fob === true);
       if (indicator.flow === 'imports') valuation.note(row, indicator.fob);
       if (at!.scale < 0) ctx.add(row);
@@ -419,6 +439,11 @@ function dotsReader(ctx: ImportContext): RecordReader {
         }
         if (value === null) {
           ctx.problem(where, `the value ${JSON.stringify(text)} for ${c.period} is not a value (${VALUE_RULE})`);
+          continue;
+        }
+        const before = givenBefore(ctx, 'dots', reporterCode || reporter, indicator.code, partnerCode || partnerName, c.period);
+        if (before !== undefined) {
+          ctx.problem(where, `${reporter} ${indicator.code} with ${partnerName} for ${c.period} is also in ${before} (each observation once: are two downloads overlapping?)`);
           continue;
         }
         const row = rowOf({ reporter, reporterCode: reporterCode || undefined, partner: world ? WORLD : partnerName, partnerCode: world ? undefined : partnerCode || undefined, period: c.period, flow: indicator.flow, value: value.value, halfWidth: value.halfWidth }, indicator.fob === true);

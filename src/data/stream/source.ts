@@ -3,6 +3,7 @@
 // that is not UTF-8 is read as ISO-8859-1, as some Comtrade downloads are, and says so). Nothing
 // is read whole: the head is sniffed to tell the layout, then the rest streams past.
 import { isAscii, isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
@@ -22,6 +23,8 @@ export interface InputFile {
   fromDirectory?: boolean | undefined;
   /** The same file as an earlier input (by device and inode: a path, a link, a directory's entry). */
   repeatOf?: string | undefined;
+  /** With repeatOf: not the same file, but a copy of it, byte for byte ("download (1).csv"). */
+  copy?: boolean | undefined;
 }
 
 export interface ReadContext {
@@ -76,18 +79,63 @@ export async function expandInputs(values: readonly string[], ctx: ReadContext):
       }
       const found = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
       if (found.length === 0) throw new DataError(`${value}: the directory holds no data files (expected ${[...DATA_EXTENSIONS].join(', ')} files)`);
+      let regular = 0;
       for (const entry of found) {
         const p = join(path, entry);
         const s = await stat(p).catch((err) => {
           throw ioError(join(value, entry), err);
         });
-        if (s.isFile()) add({ name: join(value, entry), path: p, size: s.size, fromDirectory: true }, s);
+        if (s.isFile()) {
+          add({ name: join(value, entry), path: p, size: s.size, fromDirectory: true }, s);
+          regular++;
+        }
       }
+      // Only links to folders (or other things that are no file): as empty as a folder without data.
+      if (regular === 0) throw new DataError(`${value}: the directory holds no data files (expected ${[...DATA_EXTENSIONS].join(', ')} files)`);
       continue;
     }
     add({ name: value, path, size: info.isFile() ? info.size : null }, info.isFile() ? info : null);
   }
-  return files;
+  return markCopies(files);
+}
+
+/**
+ * A copy of a download (saved twice, or kept in two folders) is the same data: read once, never
+ * summed twice. Only files of the same size are compared, by a hash of their bytes, so a load of
+ * files of different sizes reads nothing more. A file that cannot be read is left for the reader.
+ */
+async function markCopies(files: InputFile[]): Promise<InputFile[]> {
+  const bySize = new Map<number, number[]>();
+  files.forEach((f, i) => {
+    if (f.repeatOf !== undefined || f.path === null || f.size === null || f.size === 0) return;
+    const list = bySize.get(f.size);
+    if (list) list.push(i);
+    else bySize.set(f.size, [i]);
+  });
+  const out = [...files];
+  for (const list of bySize.values()) {
+    if (list.length < 2) continue;
+    const first = new Map<string, string>();
+    for (const i of list) {
+      const f = out[i]!;
+      const digest = await hashOf(f.path!);
+      if (digest === null) continue;
+      const earlier = first.get(digest);
+      if (earlier === undefined) first.set(digest, f.name);
+      else out[i] = { ...f, repeatOf: earlier, copy: true };
+    }
+  }
+  return out;
+}
+
+async function hashOf(path: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
 }
 
 export interface OpenedInput {

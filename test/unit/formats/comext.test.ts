@@ -156,13 +156,14 @@ describe('the Comext bulk file, extracted from its 7z (full202401.dat)', () => {
     // rows 84713000 and 01012100 beside them are not added). Imports: no TOTAL row, so the CN8 rows
     // of procedures 1 and 2 are summed, 2,100M + 400M = 2,500M.
     expect(month(partner(de, 'China'))).toEqual(['1502500000', '2500000000']);
-    // United States: exports 650M + 900M = 1,550M; imports 1,100M (the 27090090 row has no value).
-    expect(month(partner(de, 'USA'))).toEqual(['1550000000', '1100000000']);
+    // United States: exports 650M + 900M = 1,550M; imports unknown: the 27090090 row has no value,
+    // so the 1,100M of 88024000 is not the total (a missing value is not zero).
+    expect(month(partner(de, 'USA'))).toEqual(['1550000000', undefined]);
     expect(month(partner(de, 'Netherlands'))).toEqual(['800000000', '950000000']);
-    // World: exports 1,502.5M + 1,550M + 800M = 3,852.5M; imports 2,500M + 1,100M + 950M = 4,550M.
-    expect(month(de)).toEqual(['3852500000', '4550000000']);
+    // World: exports 1,502.5M + 1,550M + 800M = 3,852.5M; imports unknown, as the United States' are.
+    expect(month(de)).toEqual(['3852500000', undefined]);
     expect(de.months.map((m) => m.month)).toEqual(['2024-01']);
-    expect(de.gaps).toEqual([{ year: 2024, reason: 'year-to-date', months: [1], exports: expect.anything(), imports: expect.anything() }]);
+    expect(de.gaps).toEqual([{ year: 2024, reason: 'missing-flow', missing: ['imports'] }]);
     const fr = loaded.datasets.find((d) => d.reporter === 'France')!;
     expect(month(fr)).toEqual(['150000000', '210000000']);
   });
@@ -170,13 +171,15 @@ describe('the Comext bulk file, extracted from its 7z (full202401.dat)', () => {
   it('says the world total is summed, counts each row once, and keeps codes as text', async () => {
     const loaded = await load([bulk]);
     expect(loaded.warnings).toEqual([`${bulk}: the bulk file has no WORLD partner: each reporter's world total is the sum of its partners (complete only if the file holds every partner, as the extracted bulk file does)`]);
-    // 15 rows: left out, Germany's CN8 export rows to China beside their totals (3) and one row
-    // without a value (1); used 11, each once, under its partner.
+    // 15 rows: left out, Germany's CN8 export rows to China beside their totals (3), one row
+    // without a value (1) and the other import row of the United States, whose sum it would not
+    // complete (1); used 10, each once, under its partner.
     expect(loaded.datasets[0]!.provenance).toMatchObject({
       rowCount: 15,
-      usedRowCount: 11,
+      usedRowCount: 10,
       excluded: [
         { reason: 'rows by product codes, statistical procedures beside the totals they make up: the totals are used, the parts not summed', rowCount: 3 },
+        { reason: 'rows of a sum with a missing value (the total itself, or one of its parts): not added, as the sum would not be the total', rowCount: 1 },
         { reason: MISSING, rowCount: 1 },
       ],
     });
