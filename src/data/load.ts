@@ -309,7 +309,7 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
       if (kind.parquet && req.engine === 'stream') throw new DataError(`${file.name}: is a Parquet file, which only the bulk engine reads (leave out --engine stream)`);
       const described: FileDescription = { valuation: { ...layout.valuation }, unit: layout.unit, notes: [], layout, file: null };
       descriptions.push(described);
-      flows.setFile(descriptions.length - 1);
+      flows.setFile(descriptions.length - 1, file.name);
       // Which files each reporter's figures come from: its provenance names those, not every input.
       let lastReporter: string | undefined;
       const ictx: ImportContext = {

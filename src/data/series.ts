@@ -250,6 +250,8 @@ interface FlowCell {
   period: string;
   flow: Flow;
   currency: string;
+  /** The file that gave the currency, for a message when another gives another. */
+  currencyFile: number;
   groups: Group[];
 }
 
@@ -283,10 +285,13 @@ export class FlowTable {
   private account: FileAccount = this.accountOf(0);
   rowCount = 0;
 
-  /** The file the rows that follow come from (its number in the load), for each file's account. */
-  setFile(file: number): void {
+  private readonly fileNames = new Map<number, string>();
+
+  /** The file the rows that follow come from (its number in the load, and its name for messages), for each file's account. */
+  setFile(file: number, name?: string): void {
     this.file = file;
     this.account = this.accountOf(file);
+    if (name !== undefined) this.fileNames.set(file, name);
   }
 
   private accountOf(file: number): FileAccount {
@@ -311,12 +316,17 @@ export class FlowTable {
     const key = `${row.reporter}\u0000${row.partner}\u0000${row.period}\u0000${row.flow}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { reporter: row.reporter, reporterCode: row.reporterCode, partner: row.partner, partnerCode: row.partnerCode, period: row.period, flow: row.flow, currency: row.currency, groups: [] };
+      cell = { reporter: row.reporter, reporterCode: row.reporterCode, partner: row.partner, partnerCode: row.partnerCode, period: row.period, flow: row.flow, currency: row.currency, currencyFile: this.file, groups: [] };
       this.cells.set(key, cell);
     } else if (cell.currency === '') {
       cell.currency = row.currency;
+      cell.currencyFile = this.file;
     } else if (cell.currency !== row.currency) {
-      throw new DataError(`${row.reporter} ${row.period} ${row.flow} is given in ${cell.currency} and in ${row.currency}: nothing is converted (import the files of one currency)`);
+      const where = (file: number, currency: string) => {
+        const name = this.fileNames.get(file);
+        return name === undefined ? currency : `${currency} (${name})`;
+      };
+      throw new DataError(`${row.reporter} ${row.period} ${row.flow} is given in ${where(cell.currencyFile, cell.currency)} and in ${where(this.file, row.currency)}: nothing is converted (import the files of one currency)`);
     }
     return cell;
   }
@@ -360,7 +370,7 @@ export class FlowTable {
     const key = `${cell.reporter}\u0000${cell.partner}\u0000${cell.period}\u0000${cell.flow}`;
     const existing = this.cells.get(key);
     if (existing) existing.unknown ??= reason;
-    else this.cells.set(key, { ...cell, currency, groups: [], unknown: reason });
+    else this.cells.set(key, { ...cell, currency, currencyFile: this.file, groups: [], unknown: reason });
   }
 
   get isEmpty(): boolean {

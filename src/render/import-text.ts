@@ -4,8 +4,9 @@ import type { ImportDocuments } from '../reports/import.js';
 import { formatCount } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
+import { MONTH_NAMES } from './months-words.js';
+import { monthsText } from './partners-words.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): string {
   const { style } = ctx;
@@ -35,7 +36,7 @@ export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): stri
   const gaps = doc.reporters.flatMap((r) =>
     r.gaps.map((g) =>
       g.reason === 'year-to-date'
-        ? `${r.reporter} ${g.year}: ${g.months.length} month${g.months.length === 1 ? '' : 's'} only (${MONTHS[g.months[0]! - 1]}–${MONTHS[g.months[g.months.length - 1]! - 1]}): year to date, not a year`
+        ? `${r.reporter} ${g.year}: ${g.months.length === 1 ? `${MONTH_NAMES[g.months[0]! - 1]} only` : `${g.months.length} months only (${monthsText(g.months)})`}: year to date, not a year`
         : `${r.reporter} ${g.year}: ${g.missing.join(' and ')} missing: not a year (a missing value is not zero)`,
     ),
   );

@@ -6,6 +6,8 @@ import type { MonthsDocument } from '../reports/schemas.js';
 import { type DisplayUnit, formatMoney, formatPct } from './format.js';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+/** "Jan" … "Dec". */
+export const MONTH_ABBREVIATIONS = MONTH_NAMES.map((m) => m.slice(0, 3));
 
 type Period = MonthsDocument['period'];
 export type ChartFlow = 'exports' | 'imports' | 'balance';

@@ -3,8 +3,8 @@
 import type { Decimal } from '../core/decimal.js';
 import type { PartnersDocument } from '../reports/schemas.js';
 import { formatMoney, formatPct } from './format.js';
+import { MONTH_ABBREVIATIONS as MONTHS } from './months-words.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Jan–Feb" for a run of months, "Jan, Mar, Apr" for a few others, "11 months, no Jul" for most of a year. */
 export function monthsText(months: readonly number[]): string {

@@ -396,3 +396,13 @@ describe('China customs: through the CLI', () => {
     expect(r.stderr).toContain("import it with tradecalc import --flow exports (or imports)");
   });
 });
+
+describe('files in two currencies', () => {
+  it('the whole fixture folder (USD and CNY files of the same months) is refused, naming the file of each currency', async () => {
+    const err = (await load([dir]).catch((e: unknown) => e)) as DataError;
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.message).toBe(
+      `China 2024-01 imports is given in USD (${dir}imports_2024-2025_usd.csv) and in CNY (${dir}进口_202401-202402_人民币.csv): nothing is converted (import the files of one currency)`,
+    );
+  });
+});
