@@ -61,7 +61,9 @@ export class SeriesBuilder {
       r = { code: codes.reporter, currency: codes.currency, currencyWhere: where, partners: new Map() };
       this.reporters.set(reporter, r);
     } else if (r.currency !== codes.currency) {
-      this.problems.push(`${where}: ${reporter} in ${codes.currency}, but in ${r.currency} at ${r.currencyWhere} (nothing is converted: give one currency per reporter)`);
+      // Said once per pair of places, not once per figure.
+      const problem = `${where}: ${reporter} in ${codes.currency}, but in ${r.currency} at ${r.currencyWhere} (nothing is converted: give one currency per reporter)`;
+      if (!this.problems.includes(problem)) this.problems.push(problem);
       return;
     }
     r.code ??= codes.reporter;
@@ -431,7 +433,9 @@ export class FlowTable {
         continue;
       }
       const figure: Figure = { value: best.value, halfWidth: best.halfWidth, stated: best.value.toFixed() };
-      into.put(cell.reporter, cell.partner, cell.period, { [cell.flow]: figure }, where, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
+      // Where the figure comes from: its files, for a message about it (another currency elsewhere).
+      const files = [...best.files.keys()].map((f) => this.fileNames.get(f)).filter((n) => n !== undefined);
+      into.put(cell.reporter, cell.partner, cell.period, { [cell.flow]: figure }, files.length > 0 ? files.join(', ') : where, { reporter: cell.reporterCode, partner: cell.partnerCode, currency: cell.currency });
     }
     return { usedRowCount: used, excluded: sortedReasons(excluded), files: this.accounts };
   }

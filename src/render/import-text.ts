@@ -20,7 +20,7 @@ export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): stri
   }
   const out: string[] = [];
   const files = doc.files.map((f) => [f.name, f.label, formatCount(f.rowCount), f.engine]);
-  out.push(drawTable({ head: ['File', 'Recognised as', 'Rows', 'Read by'], rows: files, align: ['left', 'left', 'right', 'left'] }, style));
+  out.push(drawTable({ head: ['File', 'Recognised as', 'Rows', 'Read by'], rows: files, align: ['left', 'left', 'right', 'left'], width: ctx.width }, style));
   if (doc.publisher) {
     out.push('', `Publisher:  ${doc.publisher}`, `Values:     ${doc.unit}`, `Valuation:  exports ${doc.valuation!.exports}, imports ${doc.valuation!.imports}`);
   }
@@ -32,7 +32,7 @@ export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): stri
     `${r.monthCount}`,
     `${r.partnerCount}`,
   ]);
-  out.push('', drawTable({ head: ['Reporter', 'Currency', 'Periods', 'Years', 'Months', 'Partners'], rows: reporters, align: ['left', 'left', 'left', 'right', 'right', 'right'] }, style));
+  out.push('', drawTable({ head: ['Reporter', 'Currency', 'Periods', 'Years', 'Months', 'Partners'], rows: reporters, align: ['left', 'left', 'left', 'right', 'right', 'right'], width: ctx.width }, style));
   const gaps = doc.reporters.flatMap((r) =>
     r.gaps.map((g) =>
       g.reason === 'year-to-date'

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney, formatPct, formatPp } from '../../src/render/format.js';
 import { renderGridAsCsv, renderGridAsMarkdown } from '../../src/render/grid.js';
 import { jsonNumber, stringifyJson } from '../../src/render/json.js';
+import { type Align, drawTable, wrapCell } from '../../src/render/table.js';
+import { displayWidth } from '../../src/render/wrap.js';
 import { d } from '../helpers.js';
 
 describe('formatMoney', () => {
@@ -76,5 +78,38 @@ describe('grid renderers', () => {
     const text = renderGridAsMarkdown({ columns: [...grid.columns], rows: grid.rows.map((r) => [...r]) });
     expect(text.split('\n')[1]).toBe('| --- | --- |');
     expect(text).toContain('pipe \\| bar');
+  });
+});
+
+describe('tables on a narrow terminal', () => {
+  const plain = { heading: (s: string) => s } as unknown as Parameters<typeof drawTable>[1];
+  const spec = {
+    head: ['File', 'Recognised as', 'Rows'],
+    rows: [['test/fixtures/publishers/imf/IMTS_BRA_monthly_labels.csv', 'IMF International Trade in Goods (IMTS) SDMX-CSV', '31']],
+    align: ['left', 'left', 'right'] as Align[],
+  };
+
+  it('a table that fits is drawn as it is', () => {
+    const wide = drawTable({ ...spec, width: 200 }, plain);
+    expect(wide).toBe(drawTable(spec, plain));
+    expect(wide.split('\n')).toHaveLength(4);
+  });
+
+  it.each([80, 60, 50])('at %i columns, text columns wrap (paths after a "/"), every line fits, no text is lost, numbers stay whole', (width) => {
+    const lines = drawTable({ ...spec, width }, plain).split('\n');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+    const cells = (i: number) => lines.slice(2, -1).map((l) => l.split('│')[i]!.trim()).filter((c) => c !== '');
+    expect(cells(1).join('')).toBe(spec.rows[0]![0]);
+    expect(cells(2).join(' ')).toBe(spec.rows[0]![1]);
+    expect(cells(3)[0]).toBe('31');
+  });
+
+  it('wrapCell keeps words whole where they fit and breaks a long one after a "/" or at the width', () => {
+    expect(wrapCell('a b c', 3)).toBe('a b\nc');
+    expect(wrapCell('dir/sub/file.csv', 8)).toBe('dir/sub/\nfile.csv');
+    expect(wrapCell('abcdefghij', 4)).toBe('abcd\nefgh\nij');
+    for (const text of ['IMF International Trade in Goods (IMTS) SDMX-CSV', 'test/fixtures/publishers/china-customs/进口_202401-202402_人民币.csv']) {
+      for (const w of [5, 10, 17]) for (const line of wrapCell(text, w).split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(w);
+    }
   });
 });
