@@ -21,7 +21,7 @@ export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): stri
   const files = doc.files.map((f) => [f.name, f.label, formatCount(f.rowCount), f.engine]);
   out.push(drawTable({ head: ['File', 'Recognised as', 'Rows', 'Read by'], rows: files, align: ['left', 'left', 'right', 'left'] }, style));
   if (doc.publisher) {
-    out.push('', `Publisher:  ${doc.publisher}`, `Values:     ${doc.unit}`, `Valuation:  exports ${doc.valuation!.exports}, imports ${doc.valuation!.imports}`);
+    out.push('', `Publisher:  ${doc.publisher}`, `Values:     ${doc.unit}`, `Valuation:  exports ${doc.exportValuation}, imports ${doc.importValuation}`);
   }
   const reporters = doc.reporters.map((r) => [
     `${r.reporter}${r.reporterCode && r.reporterCode !== r.reporter ? ` (${r.reporterCode})` : ''}`,
@@ -35,7 +35,7 @@ export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): stri
   const gaps = doc.reporters.flatMap((r) =>
     r.gaps.map((g) =>
       g.reason === 'year-to-date'
-        ? `${r.reporter} ${g.year}: ${g.months.length} month${g.months.length === 1 ? '' : 's'} only (${MONTHS[g.months[0]! - 1]}–${MONTHS[g.months[g.months.length - 1]! - 1]}): year to date, not a year`
+        ? `${r.reporter} ${g.year}: ${g.monthNumbers.length} month${g.monthNumbers.length === 1 ? '' : 's'} only (${MONTHS[g.monthNumbers[0]! - 1]}–${MONTHS[g.monthNumbers[g.monthNumbers.length - 1]! - 1]}): year to date, not a year`
         : `${r.reporter} ${g.year}: ${g.missing.join(' and ')} missing: not a year (a missing value is not zero)`,
     ),
   );
