@@ -90,19 +90,37 @@ export const PartnerSchema = v.strictObject({
   months: v.optional(v.pipe(v.array(MonthSchema), v.maxLength(100000))),
 });
 
-export const ImportProvenanceSchema = v.strictObject({
-  publisher: v.string(),
-  layout: v.string(),
-  files: v.array(v.strictObject({ name: v.string(), layout: v.string(), rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
-  rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  usedRowCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  excluded: v.array(v.strictObject({ reason: v.string(), rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
-  valuation: v.strictObject({ exports: v.string(), imports: v.string() }),
-  unit: v.string(),
-  notes: v.optional(v.array(v.string()), []),
-  warnings: v.array(v.string()),
-  engine: v.picklist(['stream', 'duckdb']),
-});
+/**
+ * An import's provenance. Each flow's valuation is written as `exportValuation` and
+ * `importValuation`, as the report documents give it; files written before that have
+ * `valuation: {exports, imports}`, which is still read. Either way it is read into one shape.
+ */
+export const ImportProvenanceSchema = v.pipe(
+  v.strictObject({
+    publisher: v.string(),
+    layout: v.string(),
+    files: v.array(v.strictObject({ name: v.string(), layout: v.string(), rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+    rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    usedRowCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    excluded: v.array(v.strictObject({ reason: v.string(), rowCount: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+    exportValuation: v.optional(v.string()),
+    importValuation: v.optional(v.string()),
+    /** The earlier form of exportValuation and importValuation. */
+    valuation: v.optional(v.strictObject({ exports: v.string(), imports: v.string() })),
+    unit: v.string(),
+    notes: v.optional(v.array(v.string()), []),
+    warnings: v.array(v.string()),
+    engine: v.picklist(['stream', 'duckdb']),
+  }),
+  v.check(
+    (p) => {
+      const split = [p.exportValuation, p.importValuation].filter((x) => x !== undefined).length;
+      return p.valuation === undefined ? split === 2 : split === 0;
+    },
+    'expected "exportValuation" and "importValuation" (or, as earlier files have it, "valuation": {"exports", "imports"}; not both)',
+  ),
+  v.transform(({ exportValuation, importValuation, valuation, ...rest }) => ({ ...rest, valuation: valuation ?? { exports: exportValuation!, imports: importValuation! } })),
+);
 
 export const ForecastSchema = v.strictObject({
   year: Year,

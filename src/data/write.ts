@@ -2,7 +2,7 @@
 // string of digits, or a CSV cell), so reading the file back gives the same figures to the last
 // digit. Years that are sums of their months are written as the months; a missing flow stays
 // missing (an empty cell, an absent key), never zero.
-import type { Dataset, Figure, MonthRecord, YearGap, YearRecord } from '../core/types.js';
+import type { Dataset, Figure, ImportProvenance, MonthRecord, YearGap, YearRecord } from '../core/types.js';
 import { DATASET_SCHEMA_VERSION } from './schema.js';
 
 type Json = Record<string, unknown>;
@@ -26,6 +26,12 @@ function monthsOf(months: readonly MonthRecord[]): Json[] {
   return months.map((m) => ({ month: m.month, exports: amount(m.exports), imports: amount(m.imports), exportGrowthPct: rate(m.exportGrowthPct), importGrowthPct: rate(m.importGrowthPct) }));
 }
 
+/** An import's provenance, each flow's valuation a string of its own (as the report documents give it). */
+function provenanceJson(p: ImportProvenance): Json {
+  const { publisher, layout, files, rowCount, usedRowCount, excluded, valuation, unit, notes, warnings, engine } = p;
+  return { publisher, layout, files, rowCount, usedRowCount, excluded, exportValuation: valuation.exports, importValuation: valuation.imports, unit, notes, warnings, engine };
+}
+
 function datasetJson(d: Dataset): Json {
   return {
     id: d.id,
@@ -37,7 +43,7 @@ function datasetJson(d: Dataset): Json {
     years: yearsOf(d),
     months: d.months.length > 0 ? monthsOf(d.months) : undefined,
     partners: d.partners.length > 0 ? d.partners.map((p) => ({ partner: p.partner, partnerCode: p.partnerCode, years: yearsOf(p), months: p.months.length > 0 ? monthsOf(p.months) : undefined })) : undefined,
-    provenance: d.provenance,
+    provenance: d.provenance ? provenanceJson(d.provenance) : undefined,
   };
 }
 

@@ -78,7 +78,7 @@ export function basisText(c: ClaimFacts, currency: string): string {
       // A rate the forecast does not state is held flat, and said so.
       const exports = b.exportGrowthPct ? `exports ${b.exportGrowthQualifier ? `${b.exportGrowthQualifier} ` : ''}${formatRateCompact(b.exportGrowthPct)}` : 'exports held flat';
       const imports = b.importGrowthPct ? `imports ${formatRateCompact(b.importGrowthPct)}` : 'imports held flat';
-      return `${b.from} compounded to ${b.year} with the forecast: ${exports}, ${imports}`;
+      return `${b.baseYear} compounded to ${b.year} with the forecast: ${exports}, ${imports}`;
     }
   }
 }
@@ -91,11 +91,11 @@ export function uncheckedText(u: NonNullable<ClaimFacts['unchecked']>): string {
     case 'growth-needs-previous-year':
       return `growth needs the ${u.year - 1} and ${u.year} ${u.metric} to derive it; a stated rate cannot be checked against itself`;
     case 'no-figures-for-year':
-      return `the data has no figures for ${u.year} (it has ${u.years.join(', ')})`;
+      return `the data has no figures for ${u.year} (it has ${u.yearList.join(', ')})`;
     case 'no-forecast-growth':
       return `${u.year} is after the data, and the data has no growth forecast for ${u.year} (neither exports nor imports)`;
     case 'months-missing':
-      return `the data has no monthly growth for ${u.months.join(' and ')}`;
+      return `the data has no monthly growth for ${u.monthList.join(' and ')}`;
     case 'month-growth-needs-amounts':
       return `growth needs the ${u.month} ${u.metric} and those of the same month a year earlier to compute it; a stated rate cannot be checked against itself`;
     case 'no-figures-for-month':

@@ -63,7 +63,7 @@ export function renderDatasetAsText(ds: DatasetDocument, ctx: TextContext): stri
     if (rows.length > 0) out.push('');
     out.push(drawTable({ head, rows: mrows }, ctx.style));
   }
-  if (ds.gaps.length > 0) out.push('', ...ds.gaps.map((g) => ctx.style.dim(gapText(g))));
+  if (ds.gaps.length > 0) out.push('', ...ds.gaps.map((g) => ctx.style.dim(gapText(g.reason === 'year-to-date' ? { year: g.year, reason: g.reason, months: g.monthNumbers } : g))));
   if (ds.partners.length > 0) {
     const names = ds.partners.map((p) => p.partner);
     out.push('', `Partners (${names.length}): ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, and ${names.length - 20} more` : ''}`);

@@ -22,7 +22,7 @@ export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): stri
   const files = doc.files.map((f) => [f.name, f.label, formatCount(f.rowCount), f.engine]);
   out.push(drawTable({ head: ['File', 'Recognised as', 'Rows', 'Read by'], rows: files, align: ['left', 'left', 'right', 'left'], width: ctx.width }, style));
   if (doc.publisher) {
-    out.push('', `Publisher:  ${doc.publisher}`, `Values:     ${doc.unit}`, `Valuation:  exports ${doc.valuation!.exports}, imports ${doc.valuation!.imports}`);
+    out.push('', `Publisher:  ${doc.publisher}`, `Values:     ${doc.unit}`, `Valuation:  exports ${doc.exportValuation}, imports ${doc.importValuation}`);
   }
   const reporters = doc.reporters.map((r) => [
     `${r.reporter}${r.reporterCode && r.reporterCode !== r.reporter ? ` (${r.reporterCode})` : ''}`,
@@ -36,7 +36,7 @@ export function renderImportAsText(doc: ImportDocuments, ctx: TextContext): stri
   const gaps = doc.reporters.flatMap((r) =>
     r.gaps.map((g) =>
       g.reason === 'year-to-date'
-        ? `${r.reporter} ${g.year}: ${g.months.length === 1 ? `${MONTH_NAMES[g.months[0]! - 1]} only` : `${g.months.length} months only (${monthsText(g.months)})`}: year to date, not a year`
+        ? `${r.reporter} ${g.year}: ${g.monthNumbers.length === 1 ? `${MONTH_NAMES[g.monthNumbers[0]! - 1]} only` : `${g.monthNumbers.length} months only (${monthsText(g.monthNumbers)})`}: year to date, not a year`
         : `${r.reporter} ${g.year}: ${g.missing.join(' and ')} missing: not a year (a missing value is not zero)`,
     ),
   );

@@ -70,17 +70,17 @@ export function cifFobLines(doc: Doc): string[] {
   if (!pct) return [];
   const f = factorText(pct);
   const source = doc.assumptions.origins.cifFobPct?.source === 'option' ? 'as given' : "the IMF's factor in its Direction of Trade Statistics";
-  const r = doc.valuations.reporter;
-  const p = doc.valuations.partner;
+  const r = doc.reporterImportValuation;
+  const p = doc.partnerImportValuation;
   // Datasets read together from several publishers' files share one description of the inputs.
   const valuation =
-    r && p && r.imports === p.imports
-      ? `Imports as the inputs value them: ${r.imports}.`
-      : `Imports as the data values them — ${doc.dataset.reporter}: ${r ? r.imports : 'not stated in the data'}; ${doc.partnerDataset.reporter}: ${p ? p.imports : 'not stated in the data'}.`;
+    r !== null && p !== null && r === p
+      ? `Imports as the inputs value them: ${r}.`
+      : `Imports as the data values them — ${doc.dataset.reporter}: ${r ?? 'not stated in the data'}; ${doc.partnerDataset.reporter}: ${p ?? 'not stated in the data'}.`;
   // Only imports valued CIF are divided; the others are compared as they are.
   const notCif = [
-    { who: doc.dataset.reporter, imports: r?.imports },
-    { who: doc.partnerDataset.reporter, imports: p?.imports },
+    { who: doc.dataset.reporter, imports: r ?? undefined },
+    { who: doc.partnerDataset.reporter, imports: p ?? undefined },
   ].filter((s) => !valuedCif(s.imports));
   const kept =
     notCif.length === 0

@@ -55,7 +55,7 @@ export function incompleteLines(doc: PartnersDocument, max = 6): string[] {
   const money = (d: Decimal | null, flow: string) => (d ? `${flow} ${formatMoney(d, { currency: c })}` : `${flow} missing`);
   const shown = doc.incompletePartners.slice(0, max).map((p) =>
     p.reason === 'year-to-date'
-      ? `${p.partner} ${y}: ${monthsText(p.months)}, a year to date, not a year: not in the rows.`
+      ? `${p.partner} ${y}: ${monthsText(p.monthNumbers)}, a year to date, not a year: not in the rows.`
       : `${p.partner} ${y}: ${money(p.exports, 'exports')}, ${money(p.imports, 'imports')}: one flow only (a missing value is not zero), so not in the rows.`,
   );
   const more = doc.incompletePartners.length - shown.length;

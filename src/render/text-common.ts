@@ -22,7 +22,7 @@ export function importedLines(info: DatasetDoc): string[] {
   const p = info.imported;
   if (!p) return [];
   const files = p.files.length === 1 ? p.files[0]!.name : `${p.files.length} files`;
-  const lines = [`Imported from ${p.publisher} (${files}): ${formatCount(p.rowCount)} rows read, ${formatCount(p.usedRowCount)} summed; values in ${p.unit}; exports ${p.valuation.exports}, imports ${p.valuation.imports}.`];
+  const lines = [`Imported from ${p.publisher} (${files}): ${formatCount(p.rowCount)} rows read, ${formatCount(p.usedRowCount)} summed; values in ${p.unit}; exports ${p.exportValuation}, imports ${p.importValuation}.`];
   // Each reason names its rows ("rows without a value …"), so the count leads and "rows" is said once.
   const reasons = p.excluded.slice(0, 4).map((e) => `${formatCount(e.rowCount)} ${e.reason.replace(/^rows /, '')}`);
   if (p.excluded.length > 4) reasons.push(`and ${p.excluded.length - 4} more kind${p.excluded.length === 5 ? '' : 's'} (tradecalc import shows them all)`);

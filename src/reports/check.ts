@@ -13,7 +13,7 @@ function basisDoc(b: FiguresBasis | null): CheckClaimDoc['basis'] {
   if (!b) return null;
   switch (b.kind) {
     case 'projected':
-      return { kind: 'projected', year: b.year, from: b.from, exportGrowthPct: b.exportGrowthPct?.value ?? null, exportGrowthQualifier: b.exportGrowthPct?.qualifier ?? null, importGrowthPct: b.importGrowthPct?.value ?? null };
+      return { kind: 'projected', year: b.year, baseYear: b.from, exportGrowthPct: b.exportGrowthPct?.value ?? null, exportGrowthQualifier: b.exportGrowthPct?.qualifier ?? null, importGrowthPct: b.importGrowthPct?.value ?? null };
     case 'record':
       return { kind: 'record', year: b.year, earlierYears: b.earlierYears, highestEarlierYear: b.highestEarlierYear, highestEarlier: intervalDoc(b.highestEarlier) };
     default:
@@ -23,7 +23,14 @@ function basisDoc(b: FiguresBasis | null): CheckClaimDoc['basis'] {
 
 function uncheckedDoc(u: UncheckedReason | null): CheckClaimDoc['unchecked'] {
   if (!u) return null;
-  return u.code === 'no-figures-for-year' ? { code: u.code, year: u.year, years: u.have } : u;
+  switch (u.code) {
+    case 'no-figures-for-year':
+      return { code: u.code, year: u.year, yearList: u.have };
+    case 'months-missing':
+      return { code: u.code, monthList: u.months };
+    default:
+      return u;
+  }
 }
 
 export function claimDoc(c: ClaimCheck, currency: string): CheckClaimDoc {

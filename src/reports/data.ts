@@ -105,7 +105,7 @@ export function datasetDocument(ds: Dataset): DatasetDocument {
       importGrowthPct: figureValue(m.importGrowthPct),
       importGrowthQualifier: m.importGrowthPct?.qualifier ?? null,
     })),
-    gaps: ds.gaps.map((g) => (g.reason === 'year-to-date' ? { year: g.year, reason: g.reason, months: [...g.months] } : { year: g.year, reason: g.reason, missing: [...g.missing] })),
+    gaps: ds.gaps.map((g) => (g.reason === 'year-to-date' ? { year: g.year, reason: g.reason, monthNumbers: [...g.months] } : { year: g.year, reason: g.reason, missing: [...g.missing] })),
     partners: ds.partners.map((p) => ({ partner: p.partner, partnerCode: p.partnerCode ?? null, yearCount: p.years.length, monthCount: p.months.length })),
     forecasts: ds.forecasts.map((f) => ({
       year: f.year,

@@ -20,8 +20,12 @@ export interface SourceDoc {
   note?: string | undefined;
 }
 
-/** The dataset's provenance as documents show it: what the import did, without how it was read (layout, engine). */
-export type ImportedDoc = Omit<ImportProvenance, 'layout' | 'engine'>;
+/**
+ * The dataset's provenance as documents show it: what the import did, without how it was read
+ * (layout, engine). Each flow's valuation is a string of its own (`exports` and `imports` are
+ * amounts everywhere in the documents).
+ */
+export type ImportedDoc = Omit<ImportProvenance, 'layout' | 'engine' | 'valuation'> & { exportValuation: string; importValuation: string };
 
 export interface DatasetDoc {
   id: string;
@@ -77,7 +81,8 @@ export function datasetDoc(info: DatasetInfo): DatasetDoc {
           rowCount: p.rowCount,
           usedRowCount: p.usedRowCount,
           excluded: p.excluded.map((e) => ({ ...e })),
-          valuation: { ...p.valuation },
+          exportValuation: p.valuation.exports,
+          importValuation: p.valuation.imports,
           unit: p.unit,
           notes: [...p.notes],
           warnings: [...p.warnings],

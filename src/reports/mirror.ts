@@ -156,7 +156,6 @@ function pathDoc(p: MirrorYear): MirrorDocument['path'][number] {
 
 export function mirrorDocument(r: MirrorReport, a: MirrorAssumptions): MirrorDocument {
   const match = (s: MatchedSide) => ({ partner: s.series.partner, partnerCode: s.series.partnerCode ?? null, by: s.by });
-  const valuation = (d: Dataset) => (d.provenance ? { ...d.provenance.valuation } : null);
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'mirror',
@@ -164,7 +163,8 @@ export function mirrorDocument(r: MirrorReport, a: MirrorAssumptions): MirrorDoc
     assumptions: { year: a.year ?? null, cifFobPct: a.cifFobPct, origins: a.origins },
     partnerDataset: datasetDoc(r.partner),
     matching: { partnerInReporterData: match(a.reporterSide), reporterInPartnerData: match(a.partnerSide) },
-    valuations: { reporter: valuation(a.reporter), partner: valuation(a.partner) },
+    reporterImportValuation: a.reporter.provenance?.valuation.imports ?? null,
+    partnerImportValuation: a.partner.provenance?.valuation.imports ?? null,
     yearCount: r.path.length,
     path: r.path.map(pathDoc),
     notCompared: r.notCompared.map((n) => ({ ...n })),

@@ -138,7 +138,10 @@ export function partnersDocument(r: PartnersReport, a: PartnersAssumptions): Par
     surpluses: { ...r.surpluses },
     deficits: { ...r.deficits },
     rows: r.rows.map(rowDoc),
-    incompletePartners: r.incomplete.map((p) => ({ ...p })),
+    // The months of a year to date by their numbers, as `monthNumbers` (`months` is a list of months with their year).
+    incompletePartners: r.incomplete.map((p) =>
+      p.reason === 'year-to-date' ? { partner: p.partner, partnerCode: p.partnerCode, reason: p.reason, monthNumbers: [...p.months], exports: p.exports, imports: p.imports } : { ...p },
+    ),
     check: unallocated
       ? {
           question: 'partners-sum-to-world',

@@ -28,6 +28,8 @@ const Money = v.pipe(Num, v.description(`an amount in the dataset's currency uni
 const Pct = v.pipe(Num, v.description(`a percentage: 3 means 3 %; ${NUMBER_NOTE}`));
 const Pp = v.pipe(Num, v.description(`a change in percentage points; ${NUMBER_NOTE}`));
 const Year = v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(9999));
+/** A month of the year by its number, 1 to 12 (a month with its year is a `Month`, "2025-11"). */
+const MonthNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Month = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const Text = v.string();
@@ -59,7 +61,8 @@ export const ImportedSchema = v.strictObject({
   rowCount: Count,
   usedRowCount: Count,
   excluded: v.array(v.strictObject({ reason: Text, rowCount: Count })),
-  valuation: v.strictObject({ exports: Text, imports: Text }),
+  exportValuation: Text,
+  importValuation: Text,
   unit: Text,
   notes: v.array(Text),
   warnings: v.array(Text),
@@ -368,7 +371,7 @@ const BasisS = v.variant('kind', [
   v.strictObject({
     kind: v.literal('projected'),
     year: Year,
-    from: Year,
+    baseYear: Year,
     // null: the forecast does not state this flow's growth, so it was held flat (as `project` holds it).
     exportGrowthPct: v.nullable(Pct),
     exportGrowthQualifier: v.nullable(QualifierS),
@@ -384,9 +387,9 @@ const BasisS = v.variant('kind', [
 const UncheckedS = v.variant('code', [
   v.strictObject({ code: v.literal('record-needs-earlier-years'), year: Year }),
   v.strictObject({ code: v.literal('growth-needs-previous-year'), year: Year, metric: v.picklist(['exports', 'imports']) }),
-  v.strictObject({ code: v.literal('no-figures-for-year'), year: Year, years: v.array(Year) }),
+  v.strictObject({ code: v.literal('no-figures-for-year'), year: Year, yearList: v.array(Year) }),
   v.strictObject({ code: v.literal('no-forecast-growth'), year: Year }),
-  v.strictObject({ code: v.literal('months-missing'), months: v.array(Month) }),
+  v.strictObject({ code: v.literal('months-missing'), monthList: v.array(Month) }),
   v.strictObject({ code: v.literal('month-growth-needs-amounts'), month: Month, metric: v.picklist(['exports', 'imports']) }),
   v.strictObject({ code: v.literal('no-figures-for-month'), month: Month }),
   v.strictObject({ code: v.literal('undefined-value'), why: Text }),
@@ -477,7 +480,7 @@ export const MonthsSchema = envelope(
 // datasets: data show, data list, data validate
 
 const GapS = v.variant('reason', [
-  v.strictObject({ year: Year, reason: v.literal('year-to-date'), months: v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))) }),
+  v.strictObject({ year: Year, reason: v.literal('year-to-date'), monthNumbers: v.array(MonthNumber) }),
   v.strictObject({ year: Year, reason: v.literal('missing-flow'), missing: v.array(v.picklist(['exports', 'imports'])) }),
 ]);
 
@@ -565,7 +568,7 @@ export const ValidationSchema = v.variant('valid', [
 export const ImportSchema = envelope(
   'import',
   {
-    files: v.array(Text),
+    inputs: v.array(Text),
     from: Text,
     reporter: v.nullable(Text),
     partner: v.nullable(Text),
@@ -576,7 +579,8 @@ export const ImportSchema = envelope(
   {
     files: v.array(v.strictObject({ name: Text, layout: Text, label: Text, rowCount: Count, engine: v.picklist(['stream', 'duckdb']) })),
     publisher: v.nullable(Text),
-    valuation: v.nullable(v.strictObject({ exports: Text, imports: Text })),
+    exportValuation: v.nullable(Text),
+    importValuation: v.nullable(Text),
     unit: v.nullable(Text),
     rowCount: Count,
     usedRowCount: Count,
@@ -589,12 +593,12 @@ export const ImportSchema = envelope(
         reporterCode: v.nullable(Text),
         currency: Text,
         partnerCount: Count,
-        partners: v.array(Text),
+        partnerNames: v.array(Text),
         firstPeriod: v.nullable(Text),
         lastPeriod: v.nullable(Text),
         yearCount: Count,
         monthCount: Count,
-        years: v.array(Year),
+        yearList: v.array(Year),
         gaps: v.array(GapS),
       }),
     ),
@@ -605,7 +609,7 @@ export const ImportSchema = envelope(
 
 export const ImportPlanSchema = envelope(
   'import-plan',
-  { files: v.array(Text), from: Text, reporter: v.nullable(Text), partner: v.nullable(Text) },
+  { inputs: v.array(Text), from: Text, reporter: v.nullable(Text), partner: v.nullable(Text) },
   { plans: v.array(v.strictObject({ file: Text, layout: Text, label: Text, sql: v.nullable(Text) })) },
   v.null(),
 );
@@ -642,7 +646,7 @@ const IncompletePartnerS = v.variant('reason', [
     partner: Text,
     partnerCode: v.nullable(Text),
     reason: v.literal('year-to-date'),
-    months: v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
+    monthNumbers: v.array(MonthNumber),
     exports: v.nullable(Money),
     imports: v.nullable(Money),
   }),
@@ -689,7 +693,6 @@ export const PartnersSchema = envelope(
 const ComparisonS = v.strictObject({ reported: Money, mirror: Money, gap: Money, gapPct: v.nullable(Pct) });
 const FlowComparisonS = v.strictObject({ reported: Money, mirror: Money, gap: Money, gapPct: v.nullable(Pct), adjusted: v.nullable(ComparisonS) });
 const MatchS = v.strictObject({ partner: Text, partnerCode: v.nullable(Text), by: v.picklist(['code', 'name', 'country-table']) });
-const ValuationS = v.nullable(v.strictObject({ exports: Text, imports: Text }));
 
 export const MirrorSchema = envelope(
   'mirror',
@@ -701,7 +704,9 @@ export const MirrorSchema = envelope(
   {
     partnerDataset: DatasetRefSchema,
     matching: v.strictObject({ partnerInReporterData: MatchS, reporterInPartnerData: MatchS }),
-    valuations: v.strictObject({ reporter: ValuationS, partner: ValuationS }),
+    /** How each side's data values its imports ("CIF", "customs value", …); null when the data does not say. */
+    reporterImportValuation: v.nullable(Text),
+    partnerImportValuation: v.nullable(Text),
     yearCount: Count,
     path: v.array(
       v.strictObject({

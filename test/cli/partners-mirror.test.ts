@@ -107,7 +107,7 @@ describe('partners on publisher downloads', () => {
     expect(doc.assumptions).toMatchObject({ year: 2024, topCount: 10, sort: 'balance', flow: 'balance' });
     expect(doc.rows.filter((x: { row: string }) => x.row === 'partner').map((x: { partner: string }) => x.partner)).toEqual(['CHINA']);
     expect(doc.incompletePartners).toEqual([
-      { partner: 'MEXICO', partnerCode: '2010', reason: 'year-to-date', months: [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12], exports: expect.any(Number), imports: expect.any(Number) },
+      { partner: 'MEXICO', partnerCode: '2010', reason: 'year-to-date', monthNumbers: [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12], exports: expect.any(Number), imports: expect.any(Number) },
     ]);
     const t = await cli(['partners', '--data', `${publishers}census/2024`], wide);
     expect(t.stdout).toContain('MEXICO 2024: 11 months, no Jul, a year to date, not a year: not in the rows.');

@@ -206,7 +206,7 @@ describe('check uses a forecast for what it states', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('from 2025 compounded to 2026 with the forecast: exports held flat, imports 5%');
     const json = JSON.parse((await cli(['check', '--data', file, '--json'])).stdout) as { claims: { basis: object; status: string }[] };
-    expect(json.claims[0]!.basis).toEqual({ kind: 'projected', year: 2026, from: 2025, exportGrowthPct: null, exportGrowthQualifier: null, importGrowthPct: 5 });
+    expect(json.claims[0]!.basis).toEqual({ kind: 'projected', year: 2026, baseYear: 2025, exportGrowthPct: null, exportGrowthQualifier: null, importGrowthPct: 5 });
     expect(json.claims[0]!.status).toBe('consistent');
   });
 });

@@ -56,6 +56,43 @@ describe('import, export, import', () => {
   });
 });
 
+describe('an import\'s provenance in the JSON dataset file', () => {
+  const comtrade = join(fixtures, 'publishers', 'comtrade', 'TradeData_2024.csv');
+
+  it('is written with exportValuation and importValuation (as the documents give them), and read back', async () => {
+    const first = await loadData({ data: [comtrade] }, { cwd: dir });
+    const json = datasetsToJson(first.datasets);
+    const written = JSON.parse(json) as { provenance: Record<string, unknown> };
+    expect(written.provenance).toMatchObject({ exportValuation: 'FOB', importValuation: 'CIF' });
+    expect(written.provenance).not.toHaveProperty('valuation');
+    const back = await load([file('json', json)]);
+    expect(back[0]!.provenance).toEqual(first.datasets[0]!.provenance);
+  });
+
+  it('written before, as valuation: {exports, imports}, is still read, to the same provenance, and written in the new form', async () => {
+    const first = await loadData({ data: [comtrade] }, { cwd: dir });
+    const json = datasetsToJson(first.datasets);
+    const old = JSON.parse(json) as { provenance: Record<string, unknown> };
+    const { exportValuation, importValuation, ...rest } = old.provenance;
+    old.provenance = { ...rest, valuation: { exports: exportValuation, imports: importValuation } };
+    const back = await load([file('json', JSON.stringify(old))]);
+    expect(back[0]!.provenance).toEqual(first.datasets[0]!.provenance);
+    expect(datasetsToJson(back)).toBe(json);
+  });
+
+  it('with both forms, or one flow\'s valuation alone, is refused', async () => {
+    const first = await loadData({ data: [comtrade] }, { cwd: dir });
+    const doc = JSON.parse(datasetsToJson(first.datasets)) as { provenance: Record<string, unknown> };
+    const both = { ...doc, provenance: { ...doc.provenance, valuation: { exports: 'FOB', imports: 'CIF' } } };
+    const { importValuation: _, ...half } = doc.provenance;
+    for (const bad of [both, { ...doc, provenance: half }]) {
+      const err = await load([file('json', JSON.stringify(bad))]).catch((e: Error & { problems?: string[] }) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect((err as { problems?: string[] }).problems?.join('\n')).toMatch(/\$\.provenance.*exportValuation.*importValuation/);
+    }
+  });
+});
+
 // Generated datasets in our CSV: any reporters, partners, years and months, amounts with any number
 // of decimals and units, missing cells.
 const amount = fc.oneof(

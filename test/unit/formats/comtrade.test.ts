@@ -136,10 +136,10 @@ describe('the API JSON response (comtrade_api_JPN_2023.json)', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.files).toEqual([expect.objectContaining({ layout: 'comtrade-json', rowCount: 17, engine: 'stream' })]);
-    expect(doc).toMatchObject({ publisher: 'UN Comtrade', valuation: { exports: 'FOB', imports: 'CIF' }, unit: 'US dollars', rowCount: 17, usedRowCount: 7, warnings: [] });
+    expect(doc).toMatchObject({ publisher: 'UN Comtrade', exportValuation: 'FOB', importValuation: 'CIF', unit: 'US dollars', rowCount: 17, usedRowCount: 7, warnings: [] });
     // 7 used + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 1 left out = 17
     expect([...doc.excluded].sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([...ROWS_LEFT_OUT].sort((a, b) => a.reason.localeCompare(b.reason)));
-    expect(doc.reporters).toEqual([expect.objectContaining({ reporter: 'Japan', reporterCode: 'JPN', currency: 'USD', partners: ['USA', 'China', 'Australia'], years: [2023] })]);
+    expect(doc.reporters).toEqual([expect.objectContaining({ reporter: 'Japan', reporterCode: 'JPN', currency: 'USD', partnerNames: ['USA', 'China', 'Australia'], yearList: [2023] })]);
   });
 
   it('summary --json: the World rows alone, never their parts, re-exports or re-imports', async () => {
@@ -226,7 +226,7 @@ describe.each(engines)('the legacy CSV (comtrade_legacy_BRA_2019.csv), %s', (eng
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.files).toEqual([expect.objectContaining({ layout: 'comtrade-legacy', rowCount: 15 })]);
-    expect(doc).toMatchObject({ publisher: 'UN Comtrade', valuation: { exports: 'FOB', imports: 'CIF' }, unit: 'US dollars', rowCount: 15, usedRowCount: 7, warnings: [] });
+    expect(doc).toMatchObject({ publisher: 'UN Comtrade', exportValuation: 'FOB', importValuation: 'CIF', unit: 'US dollars', rowCount: 15, usedRowCount: 7, warnings: [] });
     // 7 used + 2 + 1 + 1 + 1 + 1 + 1 + 1 left out = 15
     expect([...doc.excluded].sort((a, b) => a.reason.localeCompare(b.reason))).toEqual(
       [
@@ -246,7 +246,7 @@ describe.each(engines)('the legacy CSV (comtrade_legacy_BRA_2019.csv), %s', (eng
         { reason: 'rows without a value (missing, which is not zero)', rowCount: 1 },
       ].sort((a, b) => a.reason.localeCompare(b.reason)),
     );
-    expect(doc.reporters).toEqual([expect.objectContaining({ reporter: 'Brazil', reporterCode: 'BRA', currency: 'USD', years: [2019] })]);
+    expect(doc.reporters).toEqual([expect.objectContaining({ reporter: 'Brazil', reporterCode: 'BRA', currency: 'USD', yearList: [2019] })]);
   });
 
   it('the world and each partner, by loadData', async () => {
