@@ -126,11 +126,13 @@ compare('one reporter\'s balance from our own CSV', {
 // 2. A Comtrade-shaped bulk file: reporters × partners × commodities, gzipped TSV.
 if (only !== 'own') {
 const bulkRows = Math.round(10_000_000 * scale);
-const bulk = `${dir}/comtrade-bulk-${bulkRows}.tsv.gz`;
+const bulk = `${dir}/comtrade-bulk-v2-${bulkRows}.tsv.gz`;
 const header = 'typeCode\tfreqCode\trefPeriodId\trefYear\trefMonth\tperiod\treporterCode\tflowCode\tpartnerCode\tpartner2Code\tclassificationCode\tcmdCode\tcustomsCode\tmosCode\tmotCode\tqty\tnetWgt\tcifvalue\tfobvalue\tprimaryValue\n';
 {
   const r = rng(2);
-  const flows = ['X', 'M', 'RX', 'M'];
+  // Every (reporter, flow, partner, commodity, customs procedure) once, as in a real download: one
+  // world TOTAL per reporter and flow, beside partners, chapters and customs procedures (its parts).
+  const flows = ['X', 'M', 'RX', 'RM'];
   await writeLines(
     bulk,
     bulkRows + 1,
@@ -139,9 +141,11 @@ const header = 'typeCode\tfreqCode\trefPeriodId\trefYear\trefMonth\tperiod\trepo
       const k = i - 1;
       const reporter = [156, 842, 276, 392, 251][k % 5];
       const flow = flows[Math.floor(k / 5) % 4];
-      const partner = Math.floor(k / 20) % 60 === 0 ? 0 : (Math.floor(k / 20) % 240) + 4;
-      const cmd = Math.floor(k / 4800) % 100 === 0 ? 'TOTAL' : String(1 + (Math.floor(k / 4800) % 97)).padStart(2, '0');
-      const customs = k % 7 === 0 ? 'C01' : 'C00';
+      const c = Math.floor(k / 20);
+      const partner = c % 241 === 0 ? 0 : (c % 241) + 3;
+      const chapter = Math.floor(c / 241) % 98;
+      const cmd = chapter === 0 ? 'TOTAL' : String(chapter).padStart(2, '0');
+      const customs = `C${String(Math.floor(c / (241 * 98)) % 100).padStart(2, '0')}`;
       const v = (r() * 1e9).toFixed(0);
       return `C\tA\t20240101\t2024\t52\t2024\t${reporter}\t${flow}\t${partner}\t0\tH6\t${cmd}\t${customs}\t0\t0\t\t\t${flow === 'M' ? v : ''}\t${flow === 'X' ? v : ''}\t${v}\n`;
     },

@@ -242,22 +242,8 @@ export interface FileAccount {
   excluded: Map<string, number>;
 }
 
-interface FlowCell {
-  /** A part of the cell is missing: no sum of it is a total. */
-  unknown?: string | undefined;
-  reporter: string;
-  reporterCode?: string | undefined;
-  partner: string;
-  partnerCode?: string | undefined;
-  period: string;
-  flow: Flow;
-  currency: string;
-  /** The file that gave the currency, for a message when another gives another. */
-  currencyFile: number;
-  groups: Group[];
-}
-
-export interface FlowRow {
+/** What a flow figure is of: a reporter's trade with a partner in a period, one flow, in a currency. */
+interface FlowKey {
   reporter: string;
   reporterCode?: string | undefined;
   partner: string;
@@ -265,11 +251,22 @@ export interface FlowRow {
   /** "2024" or "2024-01". */
   period: string;
   flow: Flow;
+  currency: string;
+}
+
+interface FlowCell extends FlowKey {
+  /** A part of the cell is missing: no sum of it is a total. */
+  unknown?: string | undefined;
+  /** The file that gave the currency, for a message when another gives another. */
+  currencyFile: number;
+  groups: Group[];
+}
+
+export interface FlowRow extends FlowKey {
   /** In currency units (the file's scale already applied). */
   value: Decimal;
   /** Half a unit of the last digit the file states, in currency units. */
   halfWidth: Decimal;
-  currency: string;
   /** 0 for a total in every dimension; parts rank higher. Rows of one cell are summed only within the best rank. */
   rank: number;
   /** Why rows of this rank are left out when a better one is present. */

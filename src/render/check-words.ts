@@ -63,7 +63,7 @@ export function basisText(c: ClaimFacts, currency: string): string {
     case 'reported':
       return `the ${b.year} figures`;
     case 'derived':
-      return `the ${b.from} and ${b.year} figures`;
+      return `the ${b.priorYear} and ${b.year} figures`;
     case 'months':
       return `${b.from} to ${b.to}`;
     case 'reported-month':

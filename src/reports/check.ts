@@ -14,6 +14,8 @@ function basisDoc(b: FiguresBasis | null): CheckClaimDoc['basis'] {
   switch (b.kind) {
     case 'projected':
       return { kind: 'projected', year: b.year, baseYear: b.from, exportGrowthPct: b.exportGrowthPct?.value ?? null, exportGrowthQualifier: b.exportGrowthPct?.qualifier ?? null, importGrowthPct: b.importGrowthPct?.value ?? null };
+    case 'derived':
+      return { kind: 'derived', year: b.year, priorYear: b.from };
     case 'record':
       return { kind: 'record', year: b.year, earlierYears: b.earlierYears, highestEarlierYear: b.highestEarlierYear, highestEarlier: intervalDoc(b.highestEarlier) };
     default:

@@ -367,7 +367,7 @@ const MetricS = v.picklist(['balance', 'exports', 'imports', 'exportGrowthPct', 
 
 const BasisS = v.variant('kind', [
   v.strictObject({ kind: v.literal('reported'), year: Year }),
-  v.strictObject({ kind: v.literal('derived'), year: Year, from: Year }),
+  v.strictObject({ kind: v.literal('derived'), year: Year, priorYear: Year }),
   v.strictObject({
     kind: v.literal('projected'),
     year: Year,

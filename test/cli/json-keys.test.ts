@@ -20,8 +20,6 @@ const MIRRORS = new Set(['origins', 'ranges']);
 const KNOWN: readonly string[] = [
   // `basis` is a string in a dataset's source and a summary's prior, an object in a check's claims.
   'basis object at check $.claims[].basis',
-  // A derived figure's basis names the earlier year as `from` (the month kinds' `from` is a month).
-  'from integer at check $.claims[].basis(kind=derived).from',
   // The momentum of each flow is an object under the flow's name (elsewhere an amount).
   'exports object at summary $.momentum.exports',
   'imports object at summary $.momentum.imports',
