@@ -112,6 +112,9 @@ export function importDocument(r: ImportResult): ImportDocuments {
   };
 }
 
+/** The world total, however a file or a user writes it. */
+const WORLD_SPELLINGS = new Set(['world', '0', '000', 'w00', 'wld']);
+
 export const importSpec: ReportSpec<ImportOptions, ImportResult, ImportResult, ImportDocuments, 'datasets'> = {
   input: 'datasets',
   outputIsArtifact: true,
@@ -130,6 +133,11 @@ export const importSpec: ReportSpec<ImportOptions, ImportResult, ImportResult, I
     if (!r.opts.printSql && r.loaded.datasets.length === 0) {
       const sel = r.opts.common.selection;
       throw new UsageError(`${r.loaded.name}: no figures${sel.reporter !== undefined ? ` for --reporter ${JSON.stringify(sel.reporter)}` : ''} (reporters in the files: ${(r.loaded.reporters ?? []).slice(0, 12).join(', ') || 'none'})`);
+    }
+    // A partner asked for that no row has: say so, rather than write the world totals alone.
+    const partner = r.opts.common.selection.partner;
+    if (!r.opts.printSql && partner !== undefined && !WORLD_SPELLINGS.has(partner.trim().toLowerCase()) && r.loaded.datasets.every((d) => d.partners.length === 0)) {
+      throw new UsageError(`--partner ${JSON.stringify(partner)}: no row of ${r.loaded.name} is of that partner (a name or a code as the files write it, or World)`);
     }
     return r;
   },

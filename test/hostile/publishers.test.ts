@@ -254,3 +254,17 @@ describe('Census: a part without a value is not zero', () => {
     expect(ds.months).toEqual([{ month: '2024-01' }, { month: '2024-02', exports: '105' }]);
   });
 });
+
+describe('import --partner that no row has', () => {
+  const api = new URL('../fixtures/publishers/comtrade/comtrade_api_JPN_2023.json', import.meta.url).pathname;
+  it.each([['Nowhere'], ['constructor'], ['__proto__']])('--partner %s is a usage error naming the files, never the world totals alone', async (partner) => {
+    const r = await cli(['import', api, '--partner', partner]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`tradecalc: --partner ${JSON.stringify(partner)}: no row of ${api} is of that partner (a name or a code as the files write it, or World)\n`);
+  });
+  it.each([['World'], ['0'], ['USA'], ['842']])('--partner %s is found', async (partner) => {
+    const r = await cli(['import', api, '--partner', partner, '--json']);
+    expect(r.code).toBe(0);
+  });
+});

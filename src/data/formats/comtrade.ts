@@ -12,6 +12,8 @@ import { countryByCode } from './countries.js';
 import type { ImportContext, Layout, RecordReader, SqlLayout } from './layout.js';
 import { JsonNumber } from '../stream/json.js';
 
+/** The row counts Comtrade cuts a download at: the web preview (500), the free API (100,000) and a subscription's (250,000). */
+const COMTRADE_CAPS = [500, 100000, 250000];
 const WORLD_CODES = new Set(['0', 'W00', 'WLD']);
 /**
  * Partners that are groups of other partners: the European Union (97). The areas "n.e.s." (492
@@ -214,7 +216,7 @@ function csvReader(ctx: ImportContext, delimiter: ',' | '\t' | undefined): Recor
       mapRow(ctx, (f) => (at![f] >= 0 ? fields[at![f]] : undefined), `${ctx.file}:${line}`);
     },
     end() {
-      const w = capWarning(ctx.file, rows, [500, 100000, 250000], 'Comtrade');
+      const w = capWarning(ctx.file, rows, COMTRADE_CAPS, 'Comtrade');
       if (w) ctx.warn(w);
     },
   };
@@ -229,7 +231,7 @@ export const comtradeCsv: Layout = {
   reader: (ctx) => csvReader(ctx, ','),
   valuation: { exports: 'FOB', imports: 'CIF' },
   unit: 'US dollars',
-  rowCaps: [500, 100000, 250000],
+  rowCaps: COMTRADE_CAPS,
   sql: comtradeSql(',', apiColumns),
 };
 
@@ -280,14 +282,14 @@ export const comtradeJson: Layout = {
         const d = doc as { error?: unknown; count?: unknown };
         // An answer with an error is not data, whatever records came with it: a data error (exit 3).
         if (typeof d?.error === 'string' && d.error.trim() !== '') return ctx.problem(ctx.file, `the Comtrade API answered with an error, not data: ${d.error.trim().slice(0, 200)}`);
-        const w = capWarning(ctx.file, rows, [500, 100000, 250000], 'Comtrade API');
+        const w = capWarning(ctx.file, rows, COMTRADE_CAPS, 'Comtrade API');
         if (w) ctx.warn(w);
       },
     };
   },
   valuation: { exports: 'FOB', imports: 'CIF' },
   unit: 'US dollars',
-  rowCaps: [500, 100000, 250000],
+  rowCaps: COMTRADE_CAPS,
 };
 
 // The legacy CSV (before 2023): flows by number, values in "Trade Value (US$)".
@@ -388,13 +390,13 @@ export const comtradeLegacy: Layout = {
         mapRow(ctx, get, `${ctx.file}:${line}`);
       },
       end() {
-        const w = capWarning(ctx.file, rows, [500, 100000, 250000], 'Comtrade');
+        const w = capWarning(ctx.file, rows, COMTRADE_CAPS, 'Comtrade');
         if (w) ctx.warn(w);
       },
     };
   },
   valuation: { exports: 'FOB', imports: 'CIF' },
   unit: 'US dollars',
-  rowCaps: [500, 100000, 250000],
+  rowCaps: COMTRADE_CAPS,
   sql: comtradeSql(',', legacyColumns),
 };
