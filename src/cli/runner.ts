@@ -32,7 +32,14 @@ function readContext(io: IO, selection: DatasetSelection): { cwd: string; stdin:
       throw new DataError(`${relative}: cannot be found: the working directory no longer exists (it was deleted or moved); give a full path or cd to a directory that exists`);
     }
   }
-  return { cwd: cwd ?? '/', stdin: io.stdin };
+  // A getter, as IO's own: process.stdin is costly to create (some 5 ms of start-up) and only
+  // `--data -` reads it.
+  return {
+    cwd: cwd ?? '/',
+    get stdin() {
+      return io.stdin;
+    },
+  };
 }
 
 async function loadInput(spec: AnySpec, selection: DatasetSelection, io: IO): Promise<Dataset | LoadedDatasets | null> {

@@ -284,3 +284,26 @@ describe('bin/tradecalc', () => {
     expect(many.stderr).toBe('');
   });
 });
+
+describe('start-up work', () => {
+  it('process.stdin is created only when --data - reads it (it costs start-up time)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tradecalc-stdin-'));
+    const preload = join(dir, 'watch-stdin.cjs');
+    writeFileSync(
+      preload,
+      `const d = Object.getOwnPropertyDescriptor(process, 'stdin');
+Object.defineProperty(process, 'stdin', { configurable: true, get() { require('node:fs').writeSync(2, 'STDIN TOUCHED\\n'); return d.get.call(process); } });
+`,
+    );
+    const run = (args: string[], input?: string) => spawnSync(process.execPath, ['--require', preload, bin, ...args], { encoding: 'utf8', input, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    for (const args of [['summary'], ['project', '--growth', '3', '--json'], ['summary', '--data', `${root}test/fixtures/partners-mirror.csv`, '--reporter', 'Examplia']]) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stderr, args.join(' ')).not.toContain('STDIN TOUCHED');
+    }
+    const piped = run(['summary', '--data', '-', '--json'], readFileSync(`${root}fixtures/china-2025.json`, 'utf8'));
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toContain('STDIN TOUCHED');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
