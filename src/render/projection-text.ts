@@ -18,6 +18,8 @@ export function renderProjectionAsText(r: ProjectionDocument, ctx: TextContext):
   const out: string[] = [
     datasetLine(r.dataset, a.baseYear),
     '',
+    // Said only when a later year was passed over: the usual base year needs no line.
+    ...(a.origins.baseYear.source === 'default' && a.origins.baseYear.rule === 'latest-complete-year' ? [`Base year:      ${a.baseYear}${note(originText(a.origins.baseYear))}`] : []),
     `Export growth:  ${rateList(a.exportGrowthPctByYear)}${note(originText(a.origins.exportGrowthPctByYear, 'growth'))}`,
     `Import growth:  ${rateList(a.importGrowthPctByYear)}${note(originText(a.origins.importGrowthPctByYear, 'growth'))}`,
     `Threshold:      ${thresholdText}${note(originText(a.origins.threshold, 'threshold'))}`,

@@ -5,7 +5,7 @@ import type { SummaryDocument } from '../reports/schemas.js';
 import { formatMoney, formatMoneyRange, formatPct, formatPctRange, formatPp, formatPpRange, formatRatio, formatRatioRange } from './format.js';
 import type { TextContext } from './style.js';
 import { drawTable } from './table.js';
-import { datasetLine } from './text-common.js';
+import { datasetLine, passedOverText } from './text-common.js';
 
 export function balanceLabel(balance: Decimal): string {
   if (balance.isNegative()) return 'Trade deficit';
@@ -52,6 +52,8 @@ export function renderSummaryAsText(r: SummaryDocument, ctx: TextContext): strin
   const notes: string[] = [];
   if (prior?.basis === 'implied') notes.push(`${prior.year} is implied by the stated growth rates (exports ÷ (1 + growth)).`);
   if (growth?.basis === 'derived') notes.push(`Growth is derived from the ${prior?.year} figures.`);
+  const origin = r.assumptions.origins.year;
+  if (origin.source === 'default' && origin.rule === 'latest-complete-year') notes.push(`${r.assumptions.year} is the latest complete year: ${passedOverText(origin.passedOver)} (see tradecalc months).`);
 
   const m = r.momentum;
   if (m) {

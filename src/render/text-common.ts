@@ -59,9 +59,15 @@ export function originText(origin: OriginDoc, what: 'growth' | 'threshold' | 'ot
       return `${origin.forecastYear} forecast: ${origin.qualifier ? `${origin.qualifier} ` : ''}${origin.stated}${what === 'growth' ? '%' : ''}`;
     default:
       if (origin.rule === 'built-in' || origin.rule === 'latest-year') return 'default';
+      if (origin.rule === 'latest-complete-year') return `the latest complete year; ${passedOverText(origin.passedOver)}`;
       if (what === 'threshold') return 'the dataset forecasts no balance: zero';
       return origin.rule === 'not-in-forecast' ? `not in the ${origin.forecastYear} forecast: held flat` : 'no forecast in the dataset: held flat';
   }
+}
+
+/** "2025 is a year to date, not a year" for the later years a default year passed over. */
+export function passedOverText(passedOver: readonly { year: number; reason: 'year-to-date' | 'missing-flow' }[]): string {
+  return passedOver.map((p) => `${p.year} ${p.reason === 'year-to-date' ? 'is a year to date' : 'has a flow missing'}, not a year`).join('; ');
 }
 
 /** What a projection's markdown table needs beside it: where it starts, and the verdict. */

@@ -4,7 +4,7 @@
 // digits, so a range's ends are rounded outward here, where it is known which end is which.
 import { Decimal } from '../core/decimal.js';
 import type { Interval } from '../core/interval.js';
-import type { DatasetInfo, Figure, ImportProvenance, Qualifier } from '../core/types.js';
+import type { Dataset, DatasetInfo, Figure, ImportProvenance, Qualifier } from '../core/types.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -48,9 +48,21 @@ export type Origin =
   | { source: 'option' }
   | { source: 'forecast'; forecastYear: number; qualifier: Qualifier | null; stated: string }
   | { source: 'default'; rule: 'built-in' | 'latest-year' }
-  | { source: 'default'; rule: 'no-forecast' | 'not-in-forecast'; forecastYear: number | null };
+  | { source: 'default'; rule: 'no-forecast' | 'not-in-forecast'; forecastYear: number | null }
+  // The latest year that is a year, with the later ones that are not (a year to date, a flow missing).
+  | { source: 'default'; rule: 'latest-complete-year'; passedOver: { year: number; reason: 'year-to-date' | 'missing-flow' }[] };
 
 export const OPTION: Origin = { source: 'option' };
+
+/**
+ * The origin of a default year: the latest in the data, or, when later years are not complete (a
+ * year to date, a year with a flow missing), the latest complete one, naming those passed over.
+ */
+export function latestYearOrigin(dataset: Dataset): Origin {
+  const last = dataset.years[dataset.years.length - 1]?.year ?? -Infinity;
+  const passedOver = dataset.gaps.filter((g) => g.year > last).map((g) => ({ year: g.year, reason: g.reason }));
+  return passedOver.length === 0 ? { source: 'default', rule: 'latest-year' } : { source: 'default', rule: 'latest-complete-year', passedOver };
+}
 export const BUILT_IN: Origin = { source: 'default', rule: 'built-in' };
 
 export function forecastOrigin(fig: Figure, forecastYear: number): Origin {

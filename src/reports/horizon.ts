@@ -5,7 +5,7 @@ import { Decimal } from '../core/decimal.js';
 import { forecastAfter } from '../core/project.js';
 import { selectYear } from '../core/select.js';
 import type { Dataset, Forecast } from '../core/types.js';
-import { BUILT_IN, OPTION, type Origin, forecastOrigin } from './document.js';
+import { BUILT_IN, OPTION, type Origin, forecastOrigin, latestYearOrigin } from './document.js';
 import { checkDatasetYear, checkOptionCurrency, parseAmountWithCurrency, parseCalendarYear, parseYears } from './parse.js';
 import type { RawOptions } from './spec.js';
 
@@ -66,7 +66,7 @@ export function resolveHorizon(dataset: Dataset, opts: HorizonOptions): Horizon 
     threshold,
     forecast,
     origins: {
-      baseYear: opts.baseYear === undefined ? { source: 'default', rule: 'latest-year' } : OPTION,
+      baseYear: opts.baseYear === undefined ? latestYearOrigin(dataset) : OPTION,
       yearCount: opts.yearCount === undefined ? BUILT_IN : OPTION,
       threshold: thresholdOrigin,
     },

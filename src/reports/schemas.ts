@@ -87,6 +87,11 @@ export const OriginSchema = v.variant('source', [
   v.variant('rule', [
     v.strictObject({ source: v.literal('default'), rule: v.picklist(['built-in', 'latest-year']) }),
     v.strictObject({ source: v.literal('default'), rule: v.picklist(['no-forecast', 'not-in-forecast']), forecastYear: v.nullable(Year) }),
+    v.strictObject({
+      source: v.literal('default'),
+      rule: v.literal('latest-complete-year'),
+      passedOver: v.array(v.strictObject({ year: Year, reason: v.picklist(['year-to-date', 'missing-flow']) })),
+    }),
   ]),
 ]);
 

@@ -5,7 +5,7 @@ import { type SummaryRanges, computeSummaryRanges } from '../core/ranges.js';
 import { type MomentumSeries, type SummaryReport, computeSummary } from '../core/summary.js';
 import type { Dataset } from '../core/types.js';
 import type { Columns } from './columns.js';
-import { OPTION, type Origin, SCHEMA_VERSION, datasetDoc, intervalDoc } from './document.js';
+import { OPTION, type Origin, SCHEMA_VERSION, datasetDoc, intervalDoc, latestYearOrigin } from './document.js';
 import { checkDatasetYear, parseCalendarYear } from './parse.js';
 import type { SummaryDocument } from './schemas.js';
 import type { RawOptions, ReportSpec } from './spec.js';
@@ -33,7 +33,7 @@ export function parseSummary(raw: RawOptions): SummaryOptions {
 
 export function resolveSummary(opts: SummaryOptions, dataset: Dataset): SummaryAssumptions {
   if (opts.year !== undefined) checkDatasetYear('--year', opts.year, dataset);
-  return { dataset, year: opts.year, ranges: opts.ranges, origins: { year: opts.year === undefined ? { source: 'default', rule: 'latest-year' } : OPTION } };
+  return { dataset, year: opts.year, ranges: opts.ranges, origins: { year: opts.year === undefined ? latestYearOrigin(dataset) : OPTION } };
 }
 
 export function computeSummaryResult(a: SummaryAssumptions): SummaryResult {
