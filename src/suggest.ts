@@ -18,6 +18,12 @@ export function editDistance(a: string, b: string): number {
 
 /** " (did you mean optimistic?)" when one candidate is close to `word` (case ignored), else "". */
 export function didYouMean(word: string, candidates: readonly string[]): string {
+  const best = closest(word, candidates);
+  return best.length === 0 ? '' : ` (did you mean ${best.join(' or ')}?)`;
+}
+
+/** The candidates nearest to `word` (the fewest edits, and close enough to be a typo of it). */
+export function closest(word: string, candidates: readonly string[]): string[] {
   const w = word.toLowerCase();
   let best: string[] = [];
   let bestDistance = Infinity;
@@ -34,5 +40,5 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       best = [c];
     } else if (distance === bestDistance) best.push(c);
   }
-  return best.length === 0 ? '' : ` (did you mean ${best.join(' or ')}?)`;
+  return best;
 }

@@ -11,13 +11,16 @@ import { normaliseName } from './identity.js';
 import { type SeriesBuilder, WORLD } from './series.js';
 import { CsvStreamParser } from './stream/csv.js';
 import { UNIT_FACTORS, parseUnit } from './units.js';
+import { closest } from '../suggest.js';
 
 export const CSV_REQUIRED = ['reporter', 'year', 'exports', 'imports'] as const;
 export const CSV_OPTIONAL = ['period', 'partner', 'reporterCode', 'partnerCode', 'currency', 'unit', 'exportGrowthPct', 'importGrowthPct'] as const;
 export const CSV_COLUMNS = [...CSV_REQUIRED, ...CSV_OPTIONAL] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
-const CSV_AMOUNT_EXPECTED = "an amount such as 3580 (in the unit column's unit), 3.58T or 3580000000000";
+/** What an amount cell should hold: a plain number in the row's unit, or an amount with its scale. */
+const csvAmountExpected = (unitText: string | undefined) =>
+  unitText !== undefined ? `a number such as 3580, in the unit column's ${JSON.stringify(unitText.slice(0, 20))}` : 'an amount such as 3.58T or 3580000000000';
 
 /** Problems kept at most, so a broken million-row file does not print a million lines. */
 export const MAX_PROBLEMS = 50;
@@ -134,17 +137,24 @@ export class OwnCsvReader {
   private header(fields: string[], line: number, cols: number[]): void {
     const problems: string[] = [];
     const columns: (Column | null)[] = [];
+    // A misspelt column is said once, with its suggestion, not again as a missing one.
+    const suggested = new Set<string>();
     fields.forEach((cell, i) => {
       const wanted = cell.trim().toLowerCase();
       const col = CSV_COLUMNS.find((c) => c.toLowerCase() === wanted) ?? null;
-      if (!col) problems.push(this.at(line, cols[i]!, `unknown column ${JSON.stringify(cell.trim().slice(0, 80))} (expected columns: ${CSV_COLUMNS.join(', ')})`));
+      if (!col) {
+        const near = closest(cell.trim().slice(0, 80), CSV_COLUMNS);
+        for (const c of near) suggested.add(c);
+        const hint = near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ` (expected columns: ${CSV_COLUMNS.join(', ')})`;
+        problems.push(this.at(line, cols[i]!, `unknown column ${JSON.stringify(cell.trim().slice(0, 80))}${hint}`));
+      }
       else if (columns.includes(col)) problems.push(this.at(line, cols[i]!, `column "${col}" appears twice`));
       columns.push(col);
     });
     const has = (c: Column) => columns.includes(c);
     for (const c of CSV_REQUIRED) {
       if (c === 'year' && has('period')) continue;
-      if (!has(c)) problems.push(this.at(line, 1, `missing column "${c}" (the header needs at least ${CSV_REQUIRED.join(',')})`));
+      if (!has(c) && !suggested.has(c)) problems.push(this.at(line, 1, `missing column "${c}" (the header needs at least ${CSV_REQUIRED.join(',')})`));
     }
     if (has('year') && has('period')) problems.push(this.at(line, 1, 'columns "year" and "period" both name the period (give one: year for years, period for years or months)'));
     if (problems.length > 0) {
@@ -225,7 +235,7 @@ export class OwnCsvReader {
       const r = amountFromText(text, { unitFactor: unitText !== undefined ? factor : undefined, unitText, currency: currency!, negative: 'refuse' });
       if ('problem' in r) {
         const hint = /\d,\d/.test(text) ? '; write it without thousands separators' : '';
-        problems.push(this.at(line, pos(c), `${c} ${JSON.stringify(text.slice(0, 80))} ${r.problem.replace(/\)$/, `${hint})`).replace('is not an amount', 'is not a number').replace(/\(expected an amount such as[^)]*\)/, `(expected ${CSV_AMOUNT_EXPECTED}${hint})`)}`));
+        problems.push(this.at(line, pos(c), `${c} ${JSON.stringify(text.slice(0, 80))} ${r.problem.replace(/\)$/, `${hint})`).replace('is not an amount', 'is not a number').replace(/\(expected an amount such as[^)]*\)/, `(expected ${csvAmountExpected(unitText)}${hint})`)}`));
         return undefined;
       }
       return r.figure;

@@ -6,7 +6,7 @@ import { AMOUNT_MAX_ABS, GROWTH_MAX_PCT, GROWTH_MIN_PCT, SD_MAX_PCT, YEARS_MAX, 
 import { type DecimalRange, rangeCount, singleRange } from '../core/range.js';
 import { gapText } from '../core/select.js';
 import type { YearGap } from '../core/types.js';
-import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal } from '../data/units.js';
+import { AMOUNT_EXPECTED, MAX_DECIMAL_PLACES, parseAmount, parseDecimal, parseUnit } from '../data/units.js';
 import { UsageError } from '../errors.js';
 import { formatCount } from '../render/format.js';
 import { DISPLAY_UNITS } from './defaults.js';
@@ -133,7 +133,9 @@ export { DISPLAY_UNITS };
 /** The display unit of tables: T, B, M, K or 1 (case does not matter), or auto. */
 export function parseDisplayUnit(option: string, raw: string): DisplayUnitChoice {
   const wanted = raw.trim().toUpperCase();
-  const found = DISPLAY_UNITS.find((u) => u.toUpperCase() === wanted);
+  // The unit words amounts take name the same units: "bn", "billion", "million", "thousand".
+  const symbol = parseUnit(raw);
+  const found = DISPLAY_UNITS.find((u) => u.toUpperCase() === wanted) ?? DISPLAY_UNITS.find((u) => u === symbol);
   if (found === undefined) throw new UsageError(`${option} ${quoted(raw)} is not a display unit${didYouMean(raw, DISPLAY_UNITS)} (expected T, B, M, K, 1 or auto)`);
   return found;
 }

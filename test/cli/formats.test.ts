@@ -442,6 +442,12 @@ describe('--unit', () => {
   it('leaves machine formats exact', async () => {
     expect(JSON.parse((await cli(['summary', '--unit', 'B', '--json'])).stdout).balance).toBe(1190000000000);
   });
+  it('takes the unit words amounts take: bn, billion, million, thousand', async () => {
+    const b = (await cli(['summary', '--unit', 'B'])).stdout;
+    for (const word of ['bn', 'billion', 'Billion']) expect((await cli(['summary', '--unit', word])).stdout).toBe(b);
+    expect((await cli(['summary', '--unit', 'million'])).stdout).toBe((await cli(['summary', '--unit', 'M'])).stdout);
+    expect((await cli(['summary', '--unit', 'thousand'])).stdout).toBe((await cli(['summary', '--unit', 'K'])).stdout);
+  });
   it('refuses other units', async () => {
     const r = await cli(['summary', '--unit', 'X']);
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'tradecalc: --unit "X" is not a display unit (expected T, B, M, K, 1 or auto)\n' });
