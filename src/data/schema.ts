@@ -4,6 +4,7 @@
 // and allows a year with one flow (the other is unknown, not zero); version 1 files load as they
 // always did.
 import * as v from 'valibot';
+import { didYouMean } from '../suggest.js';
 
 export const DATASET_SCHEMA_VERSION = 2;
 
@@ -22,7 +23,12 @@ export const QUALIFIERS = [
   'accelerated',
 ] as const;
 
-const Qualifier = v.picklist(QUALIFIERS, `expected one of: ${QUALIFIERS.join(', ')}`);
+const Qualifier = v.picklist(QUALIFIERS, (issue) => {
+  // A misspelt word ("nearley") gets the one it is close to.
+  const input = typeof issue.input === 'string' ? issue.input.slice(0, 80) : undefined;
+  const hint = input === undefined ? '' : didYouMean(input, QUALIFIERS);
+  return `${hint ? `${JSON.stringify(input)} is not a qualifier${hint}; ` : ''}expected one of: ${QUALIFIERS.join(', ')}`;
+});
 
 /** A decimal written as a string ("3.77") or as a JSON number (3.77). */
 const DecimalValue = v.union(

@@ -119,6 +119,13 @@ describe('invalid datasets', () => {
     );
   });
 
+  it('a misspelt qualifier gets the word it is close to; any other value the list', () => {
+    const claim = (qualifier: unknown) => ({ ...base, claims: [{ id: 'c', label: 'L', metric: 'balance', year: 2025, qualifier, value: '1T' }] });
+    expect(problemsOf(claim('nearley'))).toContain('$.claims[0].qualifier: "nearley" is not a qualifier (did you mean nearly?); expected one of: exactly, nearly, around, about, approximately, relatively flat, above, below, record, accelerated');
+    expect(problemsOf(claim('zzz'))).toContain('$.claims[0].qualifier: expected one of: exactly, nearly, around, about, approximately, relatively flat, above, below, record, accelerated');
+    expect(problemsOf(claim(7))).toContain('$.claims[0].qualifier: expected one of: exactly, nearly, around, about, approximately, relatively flat, above, below, record, accelerated');
+  });
+
   it('refuses JSON numbers that a double cannot hold exactly', () => {
     expect(problemsOf({ ...base, years: [{ year: 2025, exports: 12345678901234567890, imports: 1 }] })[0]).toMatch(/more than 15 significant digits/);
   });
