@@ -28,11 +28,16 @@ function instead(dataset: Dataset): string {
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
 }
 
+/** "Examplia's trade with Farland has", "China has": the figures as the user chose them, not an internal id. */
+function whose(dataset: Dataset): string {
+  return dataset.partner === 'World' ? `${dataset.reporter} has` : `${dataset.reporter}'s trade with ${dataset.partner} has`;
+}
+
 /** The record for `year`, or the latest year when none is asked for. */
 export function selectYear(dataset: Dataset, year?: number): YearRecord {
   if (year === undefined) {
     const latest = dataset.years[dataset.years.length - 1];
-    if (!latest) throw new DataError(`dataset "${dataset.id}" has no complete year of figures${instead(dataset)}`);
+    if (!latest) throw new DataError(`${whose(dataset)} no complete year of figures${instead(dataset)}`);
     return latest;
   }
   const found = dataset.years.find((r) => r.year === year);

@@ -33,3 +33,12 @@ describe('a later year that is not a year', () => {
     expect(asked.assumptions.origins.year).toEqual({ source: 'option' });
   });
 });
+
+describe('no complete year at all', () => {
+  it('names the reporter and partner, not an internal id', async () => {
+    const csv = new URL('../fixtures/partners-mirror.csv', import.meta.url).pathname;
+    const r = await cli(['summary', '--data', csv, '--reporter', 'Examplia', '--partner', 'Farland']);
+    expect(r).toMatchObject({ code: 3, stdout: '' });
+    expect(r.stderr).toBe("tradecalc: Examplia's trade with Farland has no complete year of figures: 2025 has no imports figure (missing, which is not zero)\n");
+  });
+});
