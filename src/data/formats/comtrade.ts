@@ -247,6 +247,8 @@ export const comtradeBulk: Layout = {
   sql: comtradeSql('\t', apiColumns),
 };
 
+const VALUE_FIELDS: ReadonlySet<Field> = new Set<Field>(['primaryValue', 'cifValue', 'fobValue']);
+
 export const comtradeJson: Layout = {
   id: 'comtrade-json',
   uniqueTotals: true,
@@ -272,6 +274,9 @@ export const comtradeJson: Layout = {
         const get = (f: Field) => {
           for (const name of COLUMNS[f]) {
             const v = byKey.get(headerKey(name));
+            // A code or a year written as a number is its integer (reporterCode 392.0 is 392);
+            // values keep the text they are written in, to be summed exactly.
+            if (v instanceof JsonNumber && !VALUE_FIELDS.has(f)) return v.codeText();
             if (v !== undefined && v !== null) return String(v);
           }
           return undefined;
