@@ -51,8 +51,11 @@ export function parseImport(raw: RawOptions, args: readonly (string | undefined)
 }
 
 function periodsOf(d: Dataset): string[] {
-  const all = [...d.years.map((y) => String(y.year)), ...d.months.map((m) => m.month), ...d.gaps.map((g) => String(g.year))];
+  const all = [...d.years.map((y) => String(y.year)), ...d.months.map((m) => m.month)];
   for (const p of d.partners) all.push(...p.years.map((y) => String(y.year)), ...p.months.map((m) => m.month));
+  // A year that is a gap is a period of the file when none of its months is: a file of months
+  // only (one flow, as a Census download) runs from its first month, not from "2024".
+  for (const g of d.gaps) if (!all.some((p) => p.startsWith(`${g.year}-`))) all.push(String(g.year));
   return all.sort();
 }
 

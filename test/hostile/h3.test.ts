@@ -82,3 +82,34 @@ describe('import --partner: the world total under the codes the files write', ()
     expect(r.code).toBe(0);
   });
 });
+
+describe('publishers\' JSON: an object, an array or a boolean where a code or a value is expected', () => {
+  const comtrade = (cell: string) =>
+    `{"count":3,"data":[{"refYear":2023,"freqCode":"A","reporterCode":392,"flowCode":"X","partnerCode":0,"primaryValue":5},{"refYear":2023,"freqCode":"A","reporterCode":392,"flowCode":"M","partnerCode":156,"primaryValue":${cell}},{"refYear":2023,"freqCode":"A","reporterCode":${cell},"flowCode":"M","partnerCode":0,"primaryValue":3}]}`;
+  const census = (cell: string) => `[["CTY_CODE","CTY_NAME","ALL_VAL_MO","time"],\n["-","TOTAL FOR ALL COUNTRIES",100,"2024-01"],\n[5700,"CHINA",${cell},"2024-01"],\n[${cell},"JAPAN",1,"2024-01"]]`;
+  it.each([['{}'], ['{"a":1}'], ['[5]'], ['[]'], ['true']])('Comtrade API JSON: %s is a data error (exit 3) naming the record, never an internal error or its text', async (cell) => {
+    const f = file(`api-cell-${cell.replace(/\W+/g, '_')}.json`, comtrade(cell));
+    const r = await cli(['import', f, '--json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/\$\.data\[1\]/);
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+  it.each([['{}'], ['[5]'], ['[]'], ['false']])('Census JSON: %s is a data error (exit 3) naming the cell', async (cell) => {
+    const f = file(`census-cell-${cell.replace(/\W+/g, '_')}.json`, census(cell));
+    const r = await cli(['import', f, '--json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/\$\[2\]\[2\]/);
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+});
+
+describe('import: a file of months of one flow (a Census download)', () => {
+  it('runs from its first month, not from the year its gap is in', async () => {
+    const f = file('census-one-month.json', '[["CTY_CODE","CTY_NAME","ALL_VAL_MO","time"],\n["-","TOTAL FOR ALL COUNTRIES","100","2024-01"],\n["5700","CHINA","5","2024-02"]]');
+    const r = await cli(['import', f, '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.reporters[0].firstPeriod).toBe('2024-01');
+    expect(doc.reporters[0].lastPeriod).toBe('2024-02');
+  });
+});

@@ -10,7 +10,7 @@
 import { ONE, REASONS, capWarning, columnIndexes, hasColumns, headerKey, lookup, readPeriod, readValue, VALUE_RULE } from './common.js';
 import { countryByCode } from './countries.js';
 import type { ImportContext, Layout, RecordReader, SqlLayout } from './layout.js';
-import { JsonNumber } from '../stream/json.js';
+import { JsonNumber, notACell } from '../stream/json.js';
 
 /** The row counts Comtrade cuts a download at: the web preview (500), the free API (100,000) and a subscription's (250,000). */
 const COMTRADE_CAPS = [500, 100000, 250000];
@@ -271,6 +271,14 @@ export const comtradeJson: Layout = {
         if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof JsonNumber) return ctx.problem(`${ctx.file}: $.data[${index}]`, 'a record is not an object');
         const rec = value as Record<string, unknown>;
         const byKey = new Map(Object.keys(rec).map((k) => [headerKey(k), rec[k]]));
+        // A field that is an object, an array or a boolean is no code and no value: never its
+        // text ("[object Object]" crashed, [392] was read as 392, [] as an empty reporter).
+        for (const names of Object.values(COLUMNS)) {
+          for (const name of names) {
+            const wrong = notACell(byKey.get(headerKey(name)));
+            if (wrong) return ctx.problem(`${ctx.file}: $.data[${index}].${name}`, `${wrong} where a code or a value is expected`);
+          }
+        }
         const get = (f: Field) => {
           for (const name of COLUMNS[f]) {
             const v = byKey.get(headerKey(name));

@@ -59,6 +59,16 @@ export class JsonNumber {
   }
 }
 
+/**
+ * What a publisher's JSON cell is when it is neither text, a number nor null: "an object", "an
+ * array", "true" or "false" (a file that is not what its layout says); null for a cell that is.
+ */
+export function notACell(v: unknown): string | null {
+  if (v === null || v === undefined || typeof v === 'string' || v instanceof JsonNumber || typeof v === 'number') return null;
+  if (typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
+}
+
 export const JSON_MAX_DEPTH = 64;
 export const JSON_MAX_STRING = 1 << 20;
 
