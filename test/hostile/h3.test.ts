@@ -113,3 +113,25 @@ describe('import: a file of months of one flow (a Census download)', () => {
     expect(doc.reporters[0].lastPeriod).toBe('2024-02');
   });
 });
+
+describe('help and completion never offer an option the command refuses', () => {
+  // [command path, options it refuses with a usage error]
+  const cases: [string[], string[]][] = [
+    [['data', 'list'], ['--partner']],
+    [['data', 'validate'], ['--data', '--dataset', '--partner']],
+    [['partners'], ['--partner']],
+    [['import'], ['--data', '--dataset']],
+  ];
+  for (const [path, refused] of cases) {
+    for (const flag of refused) {
+      it(`${path.join(' ')} --help and the fish completion leave out ${flag}`, async () => {
+        const help = await cli([...path, '--help']);
+        expect(help.stdout).not.toMatch(new RegExp(`^\\s+${flag} `, 'm'));
+        const fish = (await cli(['completion', 'fish'])).stdout.split('\n');
+        const sub = path[path.length - 1]!;
+        const offered = fish.filter((l) => l.includes(`__fish_seen_subcommand_from ${sub}'`) && l.includes(` -l ${flag.slice(2)} `));
+        expect(offered).toEqual([]);
+      });
+    }
+  }
+});
