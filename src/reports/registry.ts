@@ -153,6 +153,7 @@ export const COMMANDS: readonly CommandDecl[] = [
     options: [],
     examples: ['tradecalc data schema > dataset.schema.json'],
     common: 'output',
+    formats: ['table', 'json'],
     load: async () => (await import('./data.js')).datasetFileSchemaSpec,
   },
   {

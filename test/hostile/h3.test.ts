@@ -135,3 +135,14 @@ describe('help and completion never offer an option the command refuses', () => 
     }
   }
 });
+
+describe('--format choices: help and completion list only the formats a command writes', () => {
+  it('data schema, which prints a JSON Schema, offers table or json, as schema does', async () => {
+    const help = (await cli(['data', 'schema', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('output format: table or json (default');
+    expect((await cli(['data', 'schema', '--format', 'csv'])).code).toBe(2);
+    const fish = (await cli(['completion', 'fish'])).stdout.split('\n').filter((l) => l.includes("__fish_seen_subcommand_from schema'") && l.includes(' -l format '));
+    expect(fish.length).toBeGreaterThan(0);
+    for (const l of fish) expect(l).toContain("-a 'table json'");
+  });
+});
