@@ -146,3 +146,18 @@ describe('--format choices: help and completion list only the formats a command 
     for (const l of fish) expect(l).toContain("-a 'table json'");
   });
 });
+
+describe('Comtrade bulk TSV re-saved with codes as floats (156.0, 0.0, 2024.0), as pandas writes them', () => {
+  const header = 'typeCode\tfreqCode\trefPeriodId\trefYear\trefMonth\tperiod\treporterCode\tflowCode\tpartnerCode\tpartner2Code\tclassificationCode\tcmdCode\tcustomsCode\tmosCode\tmotCode\tqty\tnetWgt\tcifvalue\tfobvalue\tprimaryValue';
+  const lines = [header];
+  for (const [p, v] of [['0.0', '10'], ['156.0', '4'], ['842.0', '6']] as const) for (const flow of ['X', 'M']) lines.push(['C', 'A', '20240101.0', '2024.0', '52.0', '2024', '392.0', flow, p, '0.0', 'H6', 'TOTAL', 'C00', '0', '0.0', '', '', '', v, v].join('\t'));
+  it.each([['stream'], ['duckdb']])('--engine %s reads Japan, the world total and China, as the integer codes say', async (engine) => {
+    const f = file(`floats-${engine}.tsv`, lines.join('\n') + '\n');
+    const out = join(dir, `floats-${engine}.csv`);
+    const r = await cli(['import', f, '--engine', engine, '--output', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(out, 'utf8').replace(/\r/g, '').split('\n').slice(1).join('\n')).toBe('Japan,392,World,,2024,10,10,USD,,\nJapan,392,China,156,2024,4,4,USD,,\nJapan,392,USA,842,2024,6,6,USD,,\n');
+  }, 30_000);
+});
