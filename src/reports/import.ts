@@ -51,8 +51,11 @@ export function parseImport(raw: RawOptions, args: readonly (string | undefined)
 }
 
 function periodsOf(d: Dataset): string[] {
-  const all = [...d.years.map((y) => String(y.year)), ...d.months.map((m) => m.month), ...d.gaps.map((g) => String(g.year))];
+  const all = [...d.years.map((y) => String(y.year)), ...d.months.map((m) => m.month)];
   for (const p of d.partners) all.push(...p.years.map((y) => String(y.year)), ...p.months.map((m) => m.month));
+  // A year that is a gap is a period of the file when none of its months is: a file of months
+  // only (one flow, as a Census download) runs from its first month, not from "2024".
+  for (const g of d.gaps) if (!all.some((p) => p.startsWith(`${g.year}-`))) all.push(String(g.year));
   return all.sort();
 }
 
@@ -113,7 +116,12 @@ export function importDocument(r: ImportResult): ImportDocuments {
 }
 
 /** The world total, however a file or a user writes it. */
-const WORLD_SPELLINGS = new Set(['world', '0', '000', 'w00', 'wld']);
+const WORLD_SPELLINGS = new Set(['world', 'w00', 'wld', 'g001', 'total for all countries']);
+/** The world as the publishers write it: a name, Comtrade's W00 or WLD, IMF's G001, or the M49 code 0 or 001 in any number of digits. */
+const isWorldSpelling = (text: string): boolean => {
+  const t = text.trim().toLowerCase();
+  return WORLD_SPELLINGS.has(t) || /^0*[01]$/.test(t);
+};
 
 export const importSpec: ReportSpec<ImportOptions, ImportResult, ImportResult, ImportDocuments, 'datasets'> = {
   input: 'datasets',
@@ -136,7 +144,7 @@ export const importSpec: ReportSpec<ImportOptions, ImportResult, ImportResult, I
     }
     // A partner asked for that no row has: say so, rather than write the world totals alone.
     const partner = r.opts.common.selection.partner;
-    if (!r.opts.printSql && partner !== undefined && !WORLD_SPELLINGS.has(partner.trim().toLowerCase()) && r.loaded.datasets.every((d) => d.partners.length === 0)) {
+    if (!r.opts.printSql && partner !== undefined && !isWorldSpelling(partner) && r.loaded.datasets.every((d) => d.partners.length === 0)) {
       throw new UsageError(`--partner ${JSON.stringify(partner)}: no row of ${r.loaded.name} is of that partner (a name or a code as the files write it, or World)`);
     }
     return r;

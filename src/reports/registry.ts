@@ -122,6 +122,8 @@ export const COMMANDS: readonly CommandDecl[] = [
     options: [],
     examples: ['tradecalc data list', 'tradecalc data list --data trade.csv --format csv'],
     common: 'all',
+    // Every reporter is listed with its partner count: --partner is refused (data.ts).
+    omit: ['--partner'],
     load: async () => (await import('./data.js')).dataListSpec,
   },
   {
@@ -140,6 +142,9 @@ export const COMMANDS: readonly CommandDecl[] = [
     arguments: [{ name: '<file>', description: 'a JSON or CSV dataset file, "-" for standard input', file: true }],
     examples: ['tradecalc data validate trade.csv', 'cat trade.csv | tradecalc data validate -'],
     common: 'all',
+    // The file is the argument, and every partner is checked: these are refused (data.ts).
+    omit: ['--data', '--dataset', '--partner'],
+    meaning: { '--from': 'the layout of the file: auto, tradecalc, comtrade, imts, census, comext, china-customs or baci (default: auto)' },
     load: async () => (await import('./data.js')).dataValidateSpec,
   },
   {
@@ -148,6 +153,7 @@ export const COMMANDS: readonly CommandDecl[] = [
     options: [],
     examples: ['tradecalc data schema > dataset.schema.json'],
     common: 'output',
+    formats: ['table', 'json'],
     load: async () => (await import('./data.js')).datasetFileSchemaSpec,
   },
   {

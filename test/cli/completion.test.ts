@@ -31,7 +31,7 @@ describe('tradecalc completion', () => {
     expect(bashComplete(r.stdout, ['tradecalc', 'project', '--format', 's'])).toEqual(['svg']);
     expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--format', 's'])).toEqual([]);
     expect(bashComplete(r.stdout, ['tradecalc', 'data', ''])).toEqual(['list', 'show', 'validate', 'schema']);
-    expect(bashComplete(r.stdout, ['tradecalc', 'data', 'validate', '--d'])).toEqual(['--data', '--dataset', '--debug']);
+    expect(bashComplete(r.stdout, ['tradecalc', 'data', 'validate', '--d'])).toEqual(['--debug']);
     expect(bashComplete(r.stdout, ['tradecalc', '--no-color', 'check', '--js'])).toEqual(['--json']);
     // Values: choices where there are some, nothing (so bash lists files) where the value is a path.
     expect(bashComplete(r.stdout, ['tradecalc', 'summary', '--unit', ''])).toEqual(['auto', 'T', 'B', 'M', 'K', '1']);

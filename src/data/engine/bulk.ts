@@ -191,13 +191,16 @@ SELECT
     WHEN '#v' THEN ${sqlString(REASONS.missingValue)}
     ELSE excluded
   END AS excluded,
-  row_count, value, decimals, bad_values, bad_example, bad_periods, inexact_values
+  row_count, value, decimals, places, bad_values, bad_example, bad_periods, inexact_values
 FROM (
   SELECT
     reporter, reporter_code, partner, partner_code, period, flow, currency, rank, parts_reason, excluded,
     count(*) AS row_count,
     sum(value * ${sql.scale}) AS value,
     max(CASE WHEN strpos(value_text, '.') > 0 THEN length(value_text) - strpos(value_text, '.') ELSE 0 END) AS decimals,
+    -- The decimal places that are not trailing zeros ("1.000000000" is exact in DECIMAL(38, ${BULK_DECIMALS})); a
+    -- value with an exponent is judged by inexact_values.
+    max(CASE WHEN strpos(value_text, '.') > 0 AND NOT regexp_matches(value_text, '[eE]') THEN length(rtrim(substr(value_text, strpos(value_text, '.') + 1), '0')) ELSE 0 END) AS places,
     count(*) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_values,
     min(value_text) FILTER (WHERE excluded IS NULL AND value IS NULL) AS bad_example,
     count(*) FILTER (WHERE excluded IS NULL AND (period IS NULL OR flow IS NULL)) AS bad_periods,
@@ -303,7 +306,7 @@ export async function runBulk(layout: Layout, file: InputFile, header: readonly 
       continue;
     }
     if (Number(r.bad_values) > 0) ctx.problem(file.name, `${r.bad_values} rows have a value that is not a number, such as ${JSON.stringify(String(r.bad_example).slice(0, 40))}`);
-    if (Number(r.decimals) > BULK_DECIMALS || Number(r.inexact_values) > 0) {
+    if (Number(r.places) > BULK_DECIMALS || Number(r.inexact_values) > 0) {
       inexact += count;
       continue;
     }

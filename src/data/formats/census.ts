@@ -24,6 +24,7 @@
 import type { Flow } from '../series.js';
 import { MISSING_VALUE, ONE, OTHER_PARTNERS, OTHER_REPORTERS, type PartOf, columnIndexes, partsRank, readPeriod, readValue, VALUE_RULE } from './common.js';
 import type { ImportContext, Layout, RecordReader } from './layout.js';
+import { JsonNumber, notACell } from '../stream/json.js';
 
 const REPORTER = 'United States';
 const REPORTER_CODE = 'USA';
@@ -206,10 +207,18 @@ function reader(ctx: ImportContext): RecordReader {
       if (!measure || !header || !at) return;
       if (value.length !== header.length) return ctx.problem(where, `the row has ${value.length} values, the header ${header.length}`);
       const row = value as unknown[];
+      // A cell that is an object, an array or a boolean is no code and no value: never its text.
+      for (const [i, v] of row.entries()) {
+        const wrong = notACell(v);
+        if (wrong) return ctx.problem(`${where}[${i}]`, `${wrong} where a code or a value is expected (${header[i]})`);
+      }
       const get = (k: Key): string | undefined => {
         const i = at![k];
         if (i < 0) return undefined;
         const v = row[i];
+        // A code, year or month written as a number is its integer (CTY_CODE 5700.0 is 5700); the
+        // value keeps the text it is written in, to be summed exactly.
+        if (v instanceof JsonNumber && k !== measure!.column) return v.codeText();
         return v === null || v === undefined ? undefined : String(v);
       };
       mapRow(ctx, measure, get, where);

@@ -10,7 +10,7 @@
 import { ONE, REASONS, capWarning, columnIndexes, hasColumns, headerKey, lookup, readPeriod, readValue, VALUE_RULE } from './common.js';
 import { countryByCode } from './countries.js';
 import type { ImportContext, Layout, RecordReader, SqlLayout } from './layout.js';
-import { JsonNumber } from '../stream/json.js';
+import { JsonNumber, notACell } from '../stream/json.js';
 
 /** The row counts Comtrade cuts a download at: the web preview (500), the free API (100,000) and a subscription's (250,000). */
 const COMTRADE_CAPS = [500, 100000, 250000];
@@ -58,6 +58,13 @@ const COLUMNS = {
 
 type Field = keyof typeof COLUMNS;
 
+/** The fields that are money, kept as written; every other field is a code, a year or a month. */
+const VALUE_FIELDS: ReadonlySet<Field> = new Set<Field>(['primaryValue', 'cifValue', 'fobValue']);
+/** The numeric codes, years and months, which a file re-saved by pandas writes as floats. */
+const NUMERIC_FIELDS: ReadonlySet<Field> = new Set<Field>(['refYear', 'refMonth', 'reporterCode', 'partnerCode', 'partner2Code', 'motCode', 'aggrLevel']);
+/** A code written as a float: digits and a fraction of zeros ("156.0"). */
+const FLOAT_CODE = /^(\d+)\.0+$/;
+
 /** The dimensions where a total stands beside its parts, with the total's code and what the parts are. */
 const PINS: readonly { field: Field; total: (v: string) => boolean; parts: string }[] = [
   { field: 'cmdCode', total: (v) => v.toUpperCase() === 'TOTAL', parts: 'commodity codes' },
@@ -88,8 +95,13 @@ function firstLine(text: string): string {
 
 /** Maps one record (by field name) onto the flows model. */
 function mapRow(ctx: ImportContext, raw: (f: Field) => string | undefined, where: string): void {
-  // Every cell trimmed, as the bulk engine trims it: " TOTAL" is the total.
-  const get = (f: Field): string | undefined => raw(f)?.trim();
+  // Every cell trimmed, as the bulk engine trims it: " TOTAL" is the total; a code or a year
+  // written as a float ("156.0", "0.0", "2024.0", as a file re-saved by pandas has them) is its
+  // integer, as in the SQL below.
+  const get = (f: Field): string | undefined => {
+    const t = raw(f)?.trim();
+    return t !== undefined && NUMERIC_FIELDS.has(f) ? t.replace(FLOAT_CODE, '$1') : t;
+  };
   // The order of the checks is the bulk engine's too (layout.ts): reporter, the layout's own
   // exclusions, partner, then the value.
   const reporterCode = (get('reporterIso') || get('reporterCode') || '').trim();
@@ -150,7 +162,10 @@ function comtradeSql(delimiter: ',' | '\t', fields: (col: (s: readonly string[])
     scale: '1',
     // Columns arrive trimmed, with an empty cell as NULL (the engine's first stage).
     map(col) {
-      const f = fields(col);
+      const given = fields(col);
+      const f = Object.fromEntries(
+        Object.entries(given).map(([k, e]) => [k, NUMERIC_FIELDS.has(k as Field) && e !== 'NULL' ? `CASE WHEN strpos(${e}, '.') > 0 THEN regexp_replace(${e}, '${FLOAT_CODE.source}', '\\1') ELSE ${e} END` : e]),
+      ) as Record<Field, string>;
       const flowCode = `upper(coalesce(${f.flowCode}, ''))`;
       const pCode = `coalesce(${f.partnerCode}, '')`;
       const pIso = `upper(coalesce(${f.partnerIso}, ''))`;
@@ -269,9 +284,20 @@ export const comtradeJson: Layout = {
         if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof JsonNumber) return ctx.problem(`${ctx.file}: $.data[${index}]`, 'a record is not an object');
         const rec = value as Record<string, unknown>;
         const byKey = new Map(Object.keys(rec).map((k) => [headerKey(k), rec[k]]));
+        // A field that is an object, an array or a boolean is no code and no value: never its
+        // text ("[object Object]" crashed, [392] was read as 392, [] as an empty reporter).
+        for (const names of Object.values(COLUMNS)) {
+          for (const name of names) {
+            const wrong = notACell(byKey.get(headerKey(name)));
+            if (wrong) return ctx.problem(`${ctx.file}: $.data[${index}].${name}`, `${wrong} where a code or a value is expected`);
+          }
+        }
         const get = (f: Field) => {
           for (const name of COLUMNS[f]) {
             const v = byKey.get(headerKey(name));
+            // A code or a year written as a number is its integer (reporterCode 392.0 is 392);
+            // values keep the text they are written in, to be summed exactly.
+            if (v instanceof JsonNumber && !VALUE_FIELDS.has(f)) return v.codeText();
             if (v !== undefined && v !== null) return String(v);
           }
           return undefined;

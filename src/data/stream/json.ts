@@ -39,6 +39,34 @@ export class JsonNumber {
   toJSON(): number {
     return Number(this.text);
   }
+  /**
+   * The text of a code or a year: an integer however it is written ("392.0", "3.92E2", "-0" and
+   * "0E0" are 392, 392, 0 and 0, as they were when numbers were doubles), decided exactly from the
+   * digits; any other number as written.
+   */
+  codeText(): string {
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(this.text);
+    if (!m) return this.text;
+    let digits = (m[2]! + (m[3] ?? '')).replace(/^0+/, '');
+    let exp = Number(m[4] ?? 0) - (m[3]?.length ?? 0);
+    if (digits === '') return '0';
+    while (digits.endsWith('0')) {
+      digits = digits.slice(0, -1);
+      exp++;
+    }
+    if (exp < 0 || exp > 40) return this.text;
+    return `${m[1]}${digits}${'0'.repeat(exp)}`;
+  }
+}
+
+/**
+ * What a publisher's JSON cell is when it is neither text, a number nor null: "an object", "an
+ * array", "true" or "false" (a file that is not what its layout says); null for a cell that is.
+ */
+export function notACell(v: unknown): string | null {
+  if (v === null || v === undefined || typeof v === 'string' || v instanceof JsonNumber || typeof v === 'number') return null;
+  if (typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
 }
 
 export const JSON_MAX_DEPTH = 64;
