@@ -197,7 +197,9 @@ FROM (
     reporter, reporter_code, partner, partner_code, period, flow, currency, rank, parts_reason, excluded,
     count(*) AS row_count,
     sum(value * ${sql.scale}) AS value,
-    max(CASE WHEN strpos(value_text, '.') > 0 THEN length(value_text) - strpos(value_text, '.') ELSE 0 END) AS decimals,
+    -- A key, not an aggregate: the rows of a group are stated to the same last digit, so the group's
+    -- rounding bound is exact (half a unit of that digit per row), as the streaming reader's is.
+    CASE WHEN strpos(value_text, '.') > 0 THEN length(value_text) - strpos(value_text, '.') ELSE 0 END AS decimals,
     -- The decimal places that are not trailing zeros ("1.000000000" is exact in DECIMAL(38, ${BULK_DECIMALS})); a
     -- value with an exponent is judged by inexact_values.
     max(CASE WHEN strpos(value_text, '.') > 0 AND NOT regexp_matches(value_text, '[eE]') THEN length(rtrim(substr(value_text, strpos(value_text, '.') + 1), '0')) ELSE 0 END) AS places,

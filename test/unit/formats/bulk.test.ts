@@ -153,6 +153,17 @@ describe('values are summed exactly or refused, never rounded', () => {
     }
   });
 
+  it('parts stated to different digits: each one\'s rounding counts (0.5 + 0.05), on both engines', async () => {
+    const path = join(dir, 'digits.tsv');
+    const rows = [['01', '7'], ['02', '12.5']].map(([cmd, v]) => ['A', '2024', '52', '2024', '156', 'X', '0', '0', cmd, 'C00', '0', '', '', v].join('\t'));
+    writeFileSync(path, `${[header, ...rows, ['A', '2024', '52', '2024', '156', 'M', '0', '0', 'TOTAL', 'C00', '0', '', '', '5'].join('\t')].join('\n')}\n`);
+    for (const engine of ['stream', 'duckdb'] as const) {
+      const { datasets } = await loadData({ data: [path], engine }, { cwd: dir });
+      const x = datasets[0]!.years[0]!.exports;
+      expect([engine, x.value.toFixed(), x.halfWidth.toFixed()]).toEqual([engine, '19.5', '0.55']);
+    }
+  });
+
   it.each([
     ['seven decimal places', '1.1234567', /the bulk engine sums exactly/],
     ['an exponent below the sixth place', '1e-7', /the bulk engine sums exactly/],

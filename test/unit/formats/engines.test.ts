@@ -95,7 +95,7 @@ describe('property: the engines agree on generated Comtrade files', () => {
         }
         expect(summary(b.datasets)).toEqual(summary(a.datasets));
       }),
-      { numRuns: Number(process.env.ENGINE_RUNS ?? 40) },
+      { numRuns: Number(process.env.ENGINE_RUNS ?? 40), ...(process.env.ENGINE_SEED ? { seed: Number(process.env.ENGINE_SEED) } : {}) },
     );
   }, 120_000);
 });
