@@ -419,7 +419,9 @@ export async function loadFiles(given: readonly InputFile[], req: Omit<LoadReque
         provenance,
       };
     });
-    datasets.push(...built);
+    // Reporters in the order of their names, whichever engine read them: the bulk engine groups, and
+    // has no file order to keep, so the streaming reader does not keep one either.
+    datasets.push(...built.sort((a, b) => (a.reporter < b.reporter ? -1 : a.reporter > b.reporter ? 1 : 0)));
   }
   // One reporter, one dataset: the same reporter from two sources is a clash, not a merge.
   const byName = new Map<string, Dataset>();
