@@ -268,3 +268,19 @@ describe('import --partner that no row has', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('a country by the name people use', () => {
+  const comtrade = new URL('../fixtures/publishers/comtrade/TradeData_2024.csv', import.meta.url).pathname;
+  const balance = async (args: string[]) => JSON.parse((await cli(['summary', '--data', comtrade, '--reporter', 'China', ...args, '--json'])).stdout).balance;
+  it.each([['United States'], ['united states of america'], ['U.S.'], ['USA'], ['842'], ['US']])('--partner %s is the partner the file calls USA, on both engines', async (name) => {
+    expect(await balance(['--partner', name])).toBe(361100000000);
+    for (const engine of ['stream', 'duckdb']) {
+      const r = await cli(['import', comtrade, '--reporter', 'China', '--partner', name, '--engine', engine, '--json']);
+      expect(JSON.parse(r.stdout).reporters[0].partnerNames, engine).toEqual(['USA']);
+    }
+  });
+  it('an alias never matches another country', async () => {
+    const r = await cli(['summary', '--data', comtrade, '--reporter', 'China', '--partner', 'South Korea']);
+    expect(r.code).toBe(2);
+  });
+});

@@ -369,10 +369,46 @@ export function countryByIso2(iso2: string | undefined): Country | undefined {
 export function countryCodesFor(key: string): string[] {
   const out: string[] = [];
   const iso2Key = (EUROSTAT_ALPHA2[key.toUpperCase()] ?? key.toUpperCase()).toLowerCase();
+  const aliasIso3 = ALIASES.get(key.toLowerCase());
   for (const c of BY_CODE.values()) {
-    if (c.name.toLowerCase() === key || c.iso3.toLowerCase() === key || (c.iso2 !== '' && c.iso2.toLowerCase() === iso2Key) || c.code === key.replace(/^0+(?=\d)/, '')) {
-      out.push(c.code, c.iso3, c.iso2, EUROSTAT_BY_ISO2.get(c.iso2) ?? '');
+    if (c.name.toLowerCase() === key || c.iso3.toLowerCase() === key || c.iso3 === aliasIso3 || (c.iso2 !== '' && c.iso2.toLowerCase() === iso2Key) || c.code === key.replace(/^0+(?=\d)/, '')) {
+      // Its codes, and the names it goes by: "United States" finds a partner a file calls "USA".
+      out.push(c.code, c.iso3, c.iso2, EUROSTAT_BY_ISO2.get(c.iso2) ?? '', c.name, ...(NAMES_OF.get(c.iso3) ?? []));
     }
   }
   return out.filter((x) => x !== '');
 }
+
+/**
+ * The names a country commonly goes by besides the table's (Comtrade's) own, lower case, to its
+ * alpha-3 code: a user types "United States" or "South Korea", a file may say "USA" or "Rep. of Korea".
+ */
+const ALIASES = new Map<string, string>(
+  Object.entries({
+    USA: ['united states', 'united states of america', 'u.s.', 'u.s.a.', 'america'],
+    KOR: ['south korea', 'korea, south', 'republic of korea', 'korea, republic of', 'korea'],
+    PRK: ['north korea', 'korea, north', 'dprk'],
+    RUS: ['russia'],
+    VNM: ['vietnam'],
+    TUR: ['turkey', 'turkiye'],
+    GBR: ['britain', 'great britain'],
+    CZE: ['czech republic'],
+    HKG: ['hong kong'],
+    MAC: ['macau', 'macao'],
+    LAO: ['laos'],
+    MDA: ['moldova'],
+    TZA: ['tanzania'],
+    CIV: ['ivory coast', "cote d'ivoire"],
+    COD: ['dr congo', 'democratic republic of the congo'],
+    ARE: ['uae'],
+    NLD: ['the netherlands', 'holland'],
+    BRN: ['brunei'],
+    CPV: ['cape verde'],
+    SWZ: ['swaziland'],
+    MKD: ['macedonia'],
+    IRN: ['iran, islamic republic of'],
+    SYR: ['syrian arab republic'],
+  }).flatMap(([iso3, names]) => names.map((n) => [n, iso3] as const)),
+);
+const NAMES_OF = new Map<string, string[]>();
+for (const [name, iso3] of ALIASES) NAMES_OF.set(iso3, [...(NAMES_OF.get(iso3) ?? []), name]);
