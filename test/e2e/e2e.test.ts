@@ -130,7 +130,7 @@ describe('bin/tradecalc', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toBe(
       'tradecalc: <stdin>: invalid dataset\n' +
-        '  <stdin>:2:12: exports "x" is not a number (expected an amount such as 3580 (in the unit column\'s unit), 3.58T or 3580000000000)\n' +
+        '  <stdin>:2:12: exports "x" is not a number (expected an amount such as 3.58T or 3580000000000)\n' +
         '  <stdin>:2:14: imports "-1" is negative (expected an amount of at least 0: trade flows are never below zero)\n',
     );
   });
