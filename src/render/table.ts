@@ -60,7 +60,9 @@ export function wrapCell(cell: string, width: number): string {
 /** Column widths (with padding) that fit `width`, or undefined when the table fits as it is. */
 function fittedWidths(spec: TableSpec, align: Align[]): number[] | undefined {
   if (spec.width === undefined) return undefined;
-  const natural = spec.head.map((h, i) => Math.max(...[h, ...spec.rows.map((r) => r[i] ?? '')].flatMap((c) => c.split('\n').map(displayWidth))));
+  // A loop, not Math.max(...cells): a table of a few hundred thousand rows would overflow the stack.
+  const widest = (cell: string) => cell.split('\n').reduce((w, line) => Math.max(w, displayWidth(line)), 0);
+  const natural = spec.head.map((h, i) => spec.rows.reduce((w, r) => Math.max(w, widest(r[i] ?? '')), widest(h)));
   const total = () => natural.reduce((a, w) => a + w + CELL_CHROME, 1);
   if (total() <= spec.width) return undefined;
   const text = natural.map((_, i) => i).filter((i) => align[i] === 'left');
