@@ -53,6 +53,8 @@ export interface ReporterMeta {
 export class SeriesBuilder {
   readonly reporters = new Map<string, ReporterEntry>();
   readonly problems: string[] = [];
+  /** The currency clashes said already: a set, as a file in another currency clashes in every cell. */
+  private readonly said = new Set<string>();
 
   /** Records a statement; a second one for the same reporter, partner, period and field is a problem. */
   put(reporter: string, partner: string, period: string, statement: Statement, where: string, codes: { reporter?: string | undefined; partner?: string | undefined; currency: string }): void {
@@ -63,7 +65,10 @@ export class SeriesBuilder {
     } else if (r.currency !== codes.currency) {
       // Said once per pair of places, not once per figure.
       const problem = `${where}: ${reporter} in ${codes.currency}, but in ${r.currency} at ${r.currencyWhere} (nothing is converted: give one currency per reporter)`;
-      if (!this.problems.includes(problem)) this.problems.push(problem);
+      if (!this.said.has(problem)) {
+        this.said.add(problem);
+        this.problems.push(problem);
+      }
       return;
     }
     r.code ??= codes.reporter;

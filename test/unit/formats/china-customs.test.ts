@@ -406,3 +406,13 @@ describe('files in two currencies', () => {
     );
   });
 });
+
+describe('a reporter in two currencies across publishers', () => {
+  it('is said once per pair of files, naming both, not once per figure', async () => {
+    const imf = new URL('../../fixtures/publishers/imf/IMTS_CHN_VNM_2023-2025.csv', import.meta.url).pathname;
+    const cny = `${dir}进口_202401-202402_人民币.csv`;
+    const err = (await load([imf, cny]).catch((e: unknown) => e)) as DataError;
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.problems).toEqual([`${cny}: China in CNY, but in USD at ${imf} (nothing is converted: give one currency per reporter)`]);
+  });
+});
